@@ -1,0 +1,50 @@
+# Two commands do everything on a fresh Debian machine: `make build` and `make test`.
+# Both create .venv/ from requirements.lock and install the Debian packages they need when missing.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+DEBIAN_PACKAGES := fontconfig fonts-noto-core
+PYTEST_WORKERS ?= 2
+
+.PHONY: all build test check serve schema lint setup system-packages lock clean
+
+all: build
+
+$(STAMP): requirements.lock pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	touch $(STAMP)
+
+system-packages:
+	@bash scripts/install-debian-packages $(DEBIAN_PACKAGES)
+
+setup: system-packages $(STAMP)
+
+build: setup
+	$(BIN)/vitrine build
+
+check: setup
+	$(BIN)/vitrine check
+
+serve: setup
+	$(BIN)/vitrine serve
+
+schema: setup
+	$(BIN)/vitrine schema
+
+lint: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+test: setup lint
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# Regenerate the lock after changing the dependencies in pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --no-header -o requirements.lock
+
+clean:
+	rm -rf site .vitrine docs/assets/generated .vscode/schemas
+	find docs -name '*.md' -delete

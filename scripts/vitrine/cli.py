@@ -1,0 +1,172 @@
+"""The ``vitrine`` command: build, check, serve, schema.
+
+Exit codes: 0 success, 1 the content has errors (or the build failed), 2 the command was misused.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from vitrine.pipeline import check as check_content
+from vitrine.problems import ContentErrors, Problem, Severity
+
+PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
+
+
+def find_project(start: Path) -> Path:
+    """The folder holding mkdocs.yml: the current folder or a parent, else the package's own project."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "scripts").is_dir():
+            return folder
+    return PACKAGE_PROJECT
+
+
+def _progress(message: str) -> None:
+    click.echo(f"  … {message}", err=True)
+
+
+def _print_problems(problems: list[Problem]) -> tuple[int, int]:
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    for problem in errors:
+        click.secho(problem.format(), fg="red", err=True)
+    for problem in warnings:
+        click.secho(problem.format(), fg="yellow", err=True)
+    return len(errors), len(warnings)
+
+
+def _guard(action: Callable[[], int]) -> None:
+    """Run a command; content problems end in a plain message and exit 1, never in a traceback."""
+    try:
+        code = action()
+    except ContentErrors as errors:
+        _print_problems(errors.problems)
+        click.secho(errors.report().splitlines()[-1], fg="red", bold=True, err=True)
+        code = 1
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+        code = 1
+    except Exception as error:  # noqa: BLE001 - the last barrier before a traceback reaches staff
+        log = Path.cwd() / "vitrine-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        click.secho(f"Vitrine stopped on an unexpected problem: {error}", fg="red", err=True)
+        click.echo(f"This is a bug in Vitrine, not in your content. The details are in {log}: "
+                   "send that file to the developers.", err=True)
+        code = 1
+    sys.exit(code)
+
+
+content_option = click.option(
+    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="The content folder to use (default: content/ of the project).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Vitrine compiles a territory's content into a multilingual website."""
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+
+
+@main.command()
+@content_option
+def check(content_dir: Path | None) -> None:
+    """Check the content and list every problem, with its file and line."""
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        root = content_dir or project / "content"
+        started = time.perf_counter()
+        model, problems = check_content(root)
+        errors, warnings = _print_problems(problems)
+        elapsed = time.perf_counter() - started
+        if errors:
+            click.secho(f"{errors} error{'s' if errors != 1 else ''} to correct"
+                        f" ({warnings} note{'s' if warnings != 1 else ''} for staff).", fg="red", bold=True, err=True)
+            return 1
+        assert model is not None
+        counts = ", ".join(f"{len(items)} {kind}" for kind, items in model.items.items() if items)
+        click.secho(f"The content is valid ({counts}; checked in {elapsed:.1f} s).", fg="green")
+        if warnings:
+            click.echo(f"{warnings} note{'s' if warnings != 1 else ''} for staff above (flags and warnings).")
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@content_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site/ of the project).")
+def build(content_dir: Path | None, out_dir: Path | None) -> None:
+    """Check the content, then build the website in every language."""
+    from vitrine.schema_export import write_schemas
+    from vitrine.site.build import SiteBuildError, build_site
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        root = (content_dir or project / "content").resolve()
+        out = (out_dir or project / "site").resolve()
+        click.echo(f"Building the site from {root} …", err=True)
+        if root == (project / "content").resolve():
+            write_schemas(project)
+        try:
+            report = build_site(project, root, out, _progress)
+        except SiteBuildError as error:
+            click.secho(f"The site could not be built: {error}", fg="red", err=True)
+            click.echo(f"Nothing was published: {out} is unchanged.", err=True)
+            return 1
+        click.secho(f"\nSite built in {report.seconds:.1f} s → {report.out}", fg="green", bold=True)
+        for code, count in report.pages.items():
+            click.echo(f"  {report.languages[code]} ({code}): {count} pages")
+        click.echo(f"  Warnings: {len(report.warnings)}")
+        for warning in report.warnings[:20]:
+            click.secho(f"    {warning}", fg="yellow")
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@content_option
+@click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address and port of the preview.")
+def serve(content_dir: Path | None, addr: str) -> None:
+    """Preview the site on this computer; it rebuilds when a file in content/ changes."""
+    import os
+
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    from vitrine.site.build import CONTENT_ENV
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        root = (content_dir or project / "content").resolve()
+        os.environ[CONTENT_ENV] = str(root)
+        click.echo(f"Preview of {root} on http://{addr}/ — it reloads when you save a file. Ctrl+C to stop.")
+        kwargs: dict[str, Any] = {"dev_addr": addr}
+        mkdocs_serve(config_file=str(project / "mkdocs.yml"), livereload=True, **kwargs)
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+def schema() -> None:
+    """Write the JSON Schema files that editors use to check content/**/*.yml as you type."""
+    from vitrine.schema_export import write_schemas
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        for path in write_schemas(project):
+            click.echo(f"wrote {path.relative_to(project)}")
+        return 0
+
+    _guard(run)

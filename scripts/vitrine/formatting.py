@@ -1,0 +1,41 @@
+"""Numbers, dates and units written the way each language writes them (CLDR data, through Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+
+@lru_cache(maxsize=64)
+def locale_for(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def format_number(value: float, language: str, display: str = "full") -> str:
+    """1898561 -> "1 898 561" (fr) or "1.9 million" (en, compact)."""
+    locale = locale_for(language)
+    if display == "compact" and abs(value) >= 10_000:
+        return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
+    if float(value).is_integer():
+        return format_decimal(int(value), locale=locale)
+    return format_decimal(value, locale=locale, decimal_quantization=False)
+
+
+def format_date(value: dt.date | int, language: str, style: str = "long") -> str:
+    """A date in the reader's language; a bare year stays a year."""
+    if isinstance(value, int):
+        return str(value)
+    return babel_format_date(value, format=style, locale=locale_for(language))
+
+
+def format_date_range(start: dt.date, end: dt.date, language: str) -> str:
+    from babel.dates import format_interval
+
+    return format_interval(start, end, skeleton="yMMMd", locale=locale_for(language))

@@ -1,0 +1,141 @@
+"""Stage 1, load: read every file of the content folder, remembering the line of every value.
+
+Nothing here knows what a sector or a figure is: this stage only turns files into plain data plus a map
+from each value's path (``("figures", 2)``) to its line, so that later stages can point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vitrine.problems import Problem
+
+Path_ = tuple[str | int, ...]
+
+TEXT_SUFFIXES = (".yml", ".yaml", ".md")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file: its data, the line of each value, and (for Markdown) its body."""
+
+    path: str  # relative to the content folder, with forward slashes
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    body: str | None = None
+    body_line: int = 1
+
+    def line_of(self, location: Path_) -> int:
+        """The line of the value at ``location``, or of its closest parent that has one."""
+        probe = tuple(location)
+        while probe:
+            if probe in self.lines:
+                return self.lines[probe]
+            probe = probe[:-1]
+        return self.lines.get((), 1)
+
+
+@dataclass(frozen=True)
+class LoadedContent:
+    root: Path
+    documents: dict[str, Document]
+    problems: list[Problem]
+
+
+def _to_plain(node: yaml.Node, loader: yaml.SafeLoader, at: Path_, lines: dict[Path_, int], offset: int) -> Any:
+    lines[at] = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (dict, list)):
+                key = str(key)
+            result[key] = _to_plain(value_node, loader, (*at, key), lines, offset)
+            lines[(*at, key)] = key_node.start_mark.line + 1 + offset
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_plain(item, loader, (*at, index), lines, offset) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int], Problem | None]:
+    """Parse YAML text into plain data and a line map; a syntax error becomes a Problem, not an exception."""
+    loader = yaml.SafeLoader(text)
+    lines: dict[Path_, int] = {}
+    try:
+        node = loader.get_single_node()
+        data = None if node is None else _to_plain(node, loader, (), lines, line_offset)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else None
+        reason = (error.problem or "the text is not valid YAML").strip()
+        return None, {}, Problem(
+            path,
+            line,
+            None,
+            f"this file cannot be read: {reason}.",
+            "check the indentation (spaces only, no tabs), the colon after each field name, and put text that "
+            "contains a colon or starts with a special character between double quotes.",
+        )
+    except yaml.YAMLError as error:
+        return None, {}, Problem(path, None, None, f"this file cannot be read: {error}.", None)
+    finally:
+        loader.dispose()
+    return data, lines, None
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split a Markdown file into (front matter, body, line where the front matter starts)."""
+    if not text.startswith("---"):
+        return None, text, 1
+    lines = text.splitlines(keepends=True)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), 2
+    return None, text, 1
+
+
+def load_file(root: Path, file: Path) -> tuple[Document | None, Problem | None]:
+    relative = file.relative_to(root).as_posix()
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, Problem(relative, None, None, "this file is not saved as UTF-8 text.",
+                             "save it again with the UTF-8 encoding (the default of most editors).")
+    if file.suffix == ".md":
+        front, body, start = split_front_matter(text)
+        if front is None:
+            return None, Problem(relative, 1, None, "this text file has no header block.",
+                                 "start the file with a line '---', the fields (title: …, summary: …), "
+                                 "then another line '---', then the text.")
+        data, lines, problem = parse_yaml(front, relative, line_offset=start - 1)
+        body_line = start + front.count("\n") + 1
+        return (None, problem) if problem else (Document(relative, data, lines, body, body_line), None)
+    data, lines, problem = parse_yaml(text, relative)
+    return (None, problem) if problem else (Document(relative, data, lines), None)
+
+
+def load_content(root: Path) -> LoadedContent:
+    """Read every YAML and Markdown file under ``root``; unreadable files become problems."""
+    documents: dict[str, Document] = {}
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(root), None, None, "the content folder does not exist.",
+                                "give the path of a folder that holds territory.yml."))
+        return LoadedContent(root, documents, problems)
+    for file in sorted(root.rglob("*")):
+        relative_parts = file.relative_to(root).parts
+        if not file.is_file() or file.suffix not in TEXT_SUFFIXES or file.name == "README.md":
+            continue
+        if any(part.startswith(".") for part in relative_parts):
+            continue
+        document, problem = load_file(root, file)
+        if problem:
+            problems.append(problem)
+        if document:
+            documents[document.path] = document
+    return LoadedContent(root, documents, problems)

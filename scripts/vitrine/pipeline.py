@@ -1,0 +1,28 @@
+"""The first three stages in one call: load, validate, resolve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vitrine.load import load_content
+from vitrine.problems import ContentErrors, Problem, errors_in
+from vitrine.resolve import Model, flagged, resolve
+from vitrine.validate import validate
+
+
+def check(content_dir: Path) -> tuple[Model | None, list[Problem]]:
+    """Every problem of the content folder, and the model when there is no error."""
+    loaded = load_content(content_dir)
+    valid = validate(loaded)
+    model, problems = resolve(valid, content_dir)
+    if model is not None:
+        problems = problems + flagged(model)
+    return model, problems
+
+
+def prepare(content_dir: Path) -> Model:
+    """The resolved model; raises ContentErrors listing every error when the content has any."""
+    model, problems = check(content_dir)
+    if model is None or errors_in(problems):
+        raise ContentErrors(problems)
+    return model

@@ -1,0 +1,51 @@
+"""Problems found in the content, worded for the staff who edit it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a look) in one place of the content folder."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        label = "Error" if self.severity is Severity.ERROR else "Warning"
+        field = f" — field “{self.field}”" if self.field else ""
+        text = f"{label} in {where}{field}: {self.message}"
+        if self.hint:
+            text += f"\n    What to do: {self.hint}"
+        return text
+
+
+class ContentErrors(Exception):
+    """Raised when the content cannot be built; carries every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        lines = [p.format() for p in errors]
+        lines.append(f"{len(errors)} error{'s' if len(errors) != 1 else ''} in the content: nothing was published.")
+        return "\n".join(lines)
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]

@@ -1,0 +1,389 @@
+"""The shape of every content type, declared once.
+
+Each field carries a description in plain words: it is shown to staff in error messages ("expected …") and in
+their editor (through the JSON Schema files that ``vitrine schema`` writes). A field that names another item
+is marked with ``refs("sector", …)`` so that the resolve stage can check that the item exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
+
+
+def described(description: str, **kwargs: Any) -> Any:
+    return Field(description=description, **kwargs)
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    Field(description="an identifier: lower-case letters and digits, words joined by hyphens (like port-traffic)"),
+]
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"),
+    Field(description="a language code such as fr, en, de or zh"),
+]
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="a two-letter country code in capitals (FR, US)")
+]
+Colour = Annotated[
+    str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")
+]
+Text = Annotated[str, StringConstraints(min_length=1), Field(description="some text")]
+Url = Annotated[HttpUrl, Field(description="a web address starting with https://")]
+Flag = Annotated[
+    str | None,
+    Field(description="a note to staff (never shown to the public): why this item must be refreshed or worded with care"),
+]
+SourceHash = Annotated[
+    str | None,
+    Field(description="fingerprint of the source text this translation was made from (written by the tools)"),
+]
+
+
+REFERS_TO = "x-refers-to"
+
+
+def refs(kind: str, description: str) -> Any:
+    """A list of identifiers of items of ``kind``; the resolve stage checks that each exists."""
+    return Field(default_factory=list, description=description, json_schema_extra={REFERS_TO: kind})
+
+
+def ref(kind: str, description: str, **kwargs: Any) -> Any:
+    """The identifier of one item of ``kind``; the resolve stage checks that it exists."""
+    return Field(description=description, json_schema_extra={REFERS_TO: kind}, **kwargs)
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- the territory -------------------------------------------------------------------------------
+
+
+class Direction(StrEnum):
+    LTR = "ltr"
+    RTL = "rtl"
+
+
+class Language(Schema):
+    code: LanguageCode
+    name: Text = described("the language's name in its own script (Français, English, 日本語)")
+    direction: Direction = described("ltr (left to right) or rtl (right to left, as Arabic)", default=Direction.LTR)
+    font: Text = described("the font family used for this language (installed on the machine)", default="Noto Sans")
+
+
+class Brand(Schema):
+    primary: Colour = described("the main brand colour, like #0b3d68")
+    accent: Colour = described("the accent colour, like #e0533d")
+
+
+class Legal(Schema):
+    publisher: Text = described("the name of the organisation that publishes the site")
+    publisher_address: Text = described("the publisher's postal address")
+    publisher_phone: Text = described("the publisher's phone number")
+    publication_director: Text = described("the director of publication (a person's name)")
+    host: Text = described("the name of the company that hosts the site")
+    host_address: Text = described("the host's postal address")
+    host_phone: Text = described("the host's phone number")
+    flag: Flag = None
+
+
+class ConformityStatus(StrEnum):
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+class Accessibility(Schema):
+    status: ConformityStatus = described("full, partial or none (none when no audit was made)")
+    standard: Text = described("the accessibility standard, like RGAA 4.1", default="RGAA 4.1")
+    audit_date: dt.date | None = described("the date of the last audit (2026-10-15), or null", default=None)
+    rate: float | None = described("the share of criteria met in that audit, in percent, or null", default=None)
+    contact_email: Text = described("the e-mail address to report an accessibility problem")
+    contact_form: Url | None = described("the address of a contact form, if any", default=None)
+
+
+class Territory(Schema):
+    id: Identifier
+    site_url: Url = described("the public address of the site, like https://www.example.org/")
+    source_language: LanguageCode = described("the code of the language texts are written in first (fr)")
+    languages: list[Language] = described("the languages of the site, the source language first", min_length=1)
+    fallback_languages: list[LanguageCode] = refs(
+        "language", "languages shown, in this order, when a text is not translated (before the source language)"
+    )
+    brand: Brand
+    headline_figures: list[Identifier] = refs("figure", "the figures shown in the band of the home page")
+    main_contact: Identifier = ref("contact", "the main contact for investors, from contacts.yml")
+    legal: Legal
+    accessibility: Accessibility
+
+
+class TerritoryText(Schema):
+    name: Text = described("the territory's name")
+    tagline: Text = described("a short line under the name")
+    value_proposition: Text = described("a paragraph: why invest here")
+    contact_call: Text = described("one or two sentences inviting investors to get in touch")
+    description: Text = described("a one-sentence description of the site, for search engines")
+    source_hash: SourceHash = None
+
+
+# --- figures -------------------------------------------------------------------------------------
+
+
+class Source(Schema):
+    name: Text = described("who published the figure (organisation, publication)")
+    url: Url = described("the address of the page where the figure can be checked")
+
+
+class SeriesPoint(Schema):
+    year: int = described("a year, like 2019", ge=1800, le=2200)
+    value: float = described("the value that year (a number, with a dot for decimals)")
+
+
+class Figure(Schema):
+    id: Identifier
+    value: float = described("a number, with a dot for decimals (70.5), without spaces or unit")
+    unit: Identifier = described("a unit code; its words per language are in strings/<lang>.yml under units")
+    year: int = described("the year the figure refers to, like 2024", ge=1800, le=2200)
+    source: Source
+    display: Literal["full", "compact"] = described("full (1,898,561) or compact (1.9 million)", default="full")
+    series: list[SeriesPoint] = described("optional values over several years", default_factory=list)
+    flag: Flag = None
+
+
+class FigureText(Schema):
+    label: Text = described("what the figure measures, in a few words")
+    note: str | None = described("an optional short comment", default=None)
+    source_hash: SourceHash = None
+
+
+# --- sectors, projects, partnerships, pages (one folder each, Markdown texts) -----------------------
+
+
+class Sector(Schema):
+    order: int = described("the position of the sector in lists (1 comes first)", ge=1)
+    figures: list[Identifier] = refs("figure", "the key figures of the sector")
+    companies: list[Text] = described("leading companies established here", default_factory=list)
+    clusters: list[Text] = described("clusters and networks of the sector", default_factory=list)
+    projects: list[Identifier] = refs("project", "flagship projects of the sector")
+    contacts: list[Identifier] = refs("contact", "who to contact about this sector")
+    flag: Flag = None
+
+
+class PageText(Schema):
+    """The short fields of a text in Markdown; the long text follows the header block."""
+
+    title: Text = described("the title of the page")
+    summary: Text = described("one or two sentences that sum the page up")
+    source_hash: SourceHash = None
+
+
+class ProjectStatus(StrEnum):
+    ACTIVE = "active"
+    PLANNED = "planned"
+    COMPLETED = "completed"
+    UNDER_REVIEW = "under_review"
+
+
+class Place(Schema):
+    city: Text = described("the town where the project is")
+    lat: float = described("latitude in degrees, like 43.29", ge=-90, le=90)
+    lon: float = described("longitude in degrees, like 5.38", ge=-180, le=180)
+
+
+class Milestone(Schema):
+    date: dt.date | int = described("a date (2016-09-23) or a year (2034)")
+    what: Identifier = described("the kind of milestone; its words per language are in strings under milestones")
+
+
+class Project(Schema):
+    place: Place
+    status: ProjectStatus = described("active, planned, completed or under_review (kept out of promotion)")
+    sectors: list[Identifier] = refs("sector", "the sectors the project belongs to")
+    figures: list[Identifier] = refs("figure", "the key figures of the project")
+    milestones: list[Milestone] = described("dated steps of the project", default_factory=list)
+    image: Identifier | None = ref("media", "the identifier of an image in media.yml", default=None)
+    website: Url | None = described("the project's own web site", default=None)
+    flag: Flag = None
+
+
+class PartnershipTarget(Schema):
+    id: Identifier
+    sectors: list[Identifier] = refs("sector", "our sectors that match this target")
+
+
+class Partnership(Schema):
+    partner: Identifier = ref("network", "the partner, from network.yml")
+    signed: dt.date = described("the date of signature, like 2025-04-28")
+    place: Text = described("where it was signed")
+    figures: list[Identifier] = refs("figure", "figures about the partner")
+    targets: list[PartnershipTarget] = described("the target sectors of the partnership", default_factory=list)
+    flag: Flag = None
+
+
+class PartnershipText(PageText):
+    targets: dict[Identifier, Text] = described("the name of each target, by its identifier", default_factory=dict)
+
+
+class PageKind(StrEnum):
+    ABOUT = "about"
+    LEGAL_NOTICE = "legal-notice"
+    PERSONAL_DATA = "personal-data"
+    ACCESSIBILITY = "accessibility"
+    PAGE = "page"
+
+
+class FreePage(Schema):
+    kind: PageKind = described("about, legal-notice, personal-data, accessibility or page", default=PageKind.PAGE)
+    footer: bool = described("true to list the page in the footer of every page", default=False)
+    order: int = described("the position in the footer", default=99)
+
+
+# --- lists kept in one file each (YAML texts) ------------------------------------------------------
+
+
+class Argument(Schema):
+    id: Identifier
+    figures: list[Identifier] = refs("figure", "figures that back the argument")
+    projects: list[Identifier] = refs("project", "projects that illustrate it")
+    flag: Flag = None
+
+
+class ArgumentText(Schema):
+    title: Text = described("the argument in a few words")
+    text: Text = described("two to four sentences")
+    source_hash: SourceHash = None
+
+
+class SisterCity(Schema):
+    city: Text = described("the partner city")
+    since: int = described("the year the link was made", ge=1800, le=2200)
+
+
+class Destination(Schema):
+    id: Identifier
+    tier: Literal["priority", "high-potential"] = described("priority or high-potential")
+    countries: list[CountryCode] = described("the countries, as two-letter codes", min_length=1)
+    partners: list[Identifier] = refs("network", "who works this destination")
+    sister_cities: list[SisterCity] = described("twinned cities and agreements", default_factory=list)
+    since: int | None = described("the year the destination was added", default=None)
+    flag: Flag = None
+
+
+class DestinationText(Schema):
+    name: Text = described("the destination's name")
+    text: Text = described("two or three sentences")
+    missions: list[Text] = described("missions and events, one short line each", default_factory=list)
+    source_hash: SourceHash = None
+
+
+class Event(Schema):
+    id: Identifier
+    name: Text = described("the event's name, with its year")
+    city: Text = described("the city where it takes place")
+    country: CountryCode
+    start: dt.date = described("the first day, like 2027-03-09")
+    end: dt.date = described("the last day, like 2027-03-12")
+    sectors: list[Identifier] = refs("sector", "the sectors the event targets")
+    languages: list[LanguageCode] = refs("language", "the visitors' languages")
+    website: Url | None = described("the event's web site", default=None)
+    stand: str | None = described("our stand or pavilion", default=None)
+    flag: Flag = None
+
+
+class EventText(Schema):
+    description: Text = described("two or three sentences about the event")
+    source_hash: SourceHash = None
+
+
+class Organisation(Schema):
+    id: Identifier
+    kind: Literal["agency", "institution", "chamber", "network", "venue", "office", "club", "council", "platform"] = (
+        described("agency, institution, chamber, network, venue, office, club, council or platform")
+    )
+    website: Url | None = described("its web site", default=None)
+    project: Identifier | None = ref("project", "a related project", default=None)
+    flag: Flag = None
+
+
+class OrganisationText(Schema):
+    name: Text = described("its name in this language")
+    text: Text = described("two to four sentences on its role")
+    source_hash: SourceHash = None
+
+
+class Contact(Schema):
+    id: Identifier
+    organisation: Identifier = ref("network", "the organisation, from network.yml")
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = described(
+        "an e-mail address"
+    )
+    phone: str | None = described("a phone number in international form (+33 …)", default=None)
+    flag: Flag = None
+
+
+class ContactText(Schema):
+    name: Text = described("the person's or the team's name")
+    role: Text = described("what they do for investors")
+    source_hash: SourceHash = None
+
+
+class Media(Schema):
+    id: Identifier
+    file: Text = described("the image file, relative to the content folder (media/iter.svg)")
+    credit: Text = described("the author or owner of the image")
+    licence: Text = described("the licence, like CC-BY-4.0 or CC0-1.0")
+
+
+class MediaText(Schema):
+    alt: Text = described("what the image shows, for people who cannot see it")
+    source_hash: SourceHash = None
+
+
+class UiStrings(RootModel[dict[str, Any]]):
+    """The words of the interface: nested groups of texts (units, milestones, labels…)."""
+
+
+# --- the catalogue of content types ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """Where a kind of content lives and which schemas apply to its data and its texts."""
+
+    kind: str  # the name used in references: "sector", "figure"…
+    layout: Literal["single", "list", "folder"]
+    location: str  # a file stem ("figures") or a folder ("sectors")
+    data: type[Schema]
+    text: type[Schema]
+    title: str  # how staff call it, in messages
+
+    def describes(self) -> str:
+        if self.layout == "folder":
+            return f"{self.location}/<id>.yml"
+        return f"{self.location}.yml"
+
+
+CONTENT_TYPES: tuple[ContentType, ...] = (
+    ContentType("territory", "single", "territory", Territory, TerritoryText, "the territory"),
+    ContentType("figure", "list", "figures", Figure, FigureText, "a key figure"),
+    ContentType("sector", "folder", "sectors", Sector, PageText, "a sector"),
+    ContentType("project", "folder", "projects", Project, PageText, "a flagship project"),
+    ContentType("partnership", "folder", "partnerships", Partnership, PartnershipText, "a partnership"),
+    ContentType("page", "folder", "pages", FreePage, PageText, "a page"),
+    ContentType("argument", "list", "arguments", Argument, ArgumentText, "an argument"),
+    ContentType("destination", "list", "destinations", Destination, DestinationText, "a destination"),
+    ContentType("event", "list", "events", Event, EventText, "an event"),
+    ContentType("network", "list", "network", Organisation, OrganisationText, "an organisation"),
+    ContentType("contact", "list", "contacts", Contact, ContactText, "a contact"),
+    ContentType("media", "list", "media", Media, MediaText, "an image"),
+)
+
+CONTENT_TYPES_BY_KIND = {content_type.kind: content_type for content_type in CONTENT_TYPES}

@@ -1,0 +1,113 @@
+"""Build the website: the pipeline, then MkDocs (one build per language), into a staged output folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from vitrine.pipeline import prepare
+from vitrine.publish import staging
+from vitrine.resolve import Model
+
+CONTENT_ENV = "VITRINE_CONTENT"
+
+
+class SiteBuildError(Exception):
+    """The site could not be built; the message is meant for the person who ran the build."""
+
+
+@dataclass
+class SiteReport:
+    out: Path
+    seconds: float
+    pages: dict[str, int]  # language code -> HTML pages
+    languages: dict[str, str]  # language code -> name
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    """Keeps MkDocs' warnings for the summary and turns its per-language steps into progress lines."""
+
+    def __init__(self, progress: Callable[[str], None]) -> None:
+        super().__init__(logging.INFO)
+        self.warnings: list[str] = []
+        self.progress = progress
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.WARNING:
+            self.warnings.append(message)
+        elif message.startswith("Building '"):
+            language = message.split("'")[1]
+            self.progress(f"Rendering the pages in “{language}”…")
+
+
+@contextmanager
+def _docs_folder(project: Path, content: Path) -> Iterator[Path]:
+    """The project's docs/ for its own content; a scratch copy of its hand-written files for any other."""
+    own_docs = project / "docs"
+    if content.resolve() == (project / "content").resolve():
+        own_docs.mkdir(exist_ok=True)
+        yield own_docs
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="vitrine-docs-"))
+    try:
+        if own_docs.is_dir():
+            shutil.copytree(own_docs, scratch, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("*.md", "generated", ".vitrine-generated.json"))
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def count_pages(site: Path, model: Model) -> dict[str, int]:
+    """HTML pages per language (the source language sits at the root, the others in their folder)."""
+    others = {lang.code for lang in model.languages if lang.code != model.source_language}
+    counts: dict[str, int] = {lang.code: 0 for lang in model.languages}
+    for page in site.rglob("index.html"):
+        top = page.relative_to(site).parts[0]
+        counts[top if top in others else model.source_language] += 1
+    return counts
+
+
+def build_site(project: Path, content: Path, out: Path, progress: Callable[[str], None]) -> SiteReport:
+    """Check the content, build every language with MkDocs into a fresh folder, then swap it into ``out``."""
+    started = time.perf_counter()
+    progress("Checking the content…")
+    model = prepare(content)  # raises ContentErrors before anything is written
+    collector = _Collector(progress)
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collector)
+    previous_env = os.environ.get(CONTENT_ENV)
+    os.environ[CONTENT_ENV] = str(content.resolve())
+    try:
+        with _docs_folder(project, content) as docs, staging(out) as fresh:
+            progress("Rendering the pages…")
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(fresh), docs_dir=str(docs))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+            pages = count_pages(fresh, model)
+    except (Abort, MkDocsException) as error:
+        raise SiteBuildError(str(error)) from None
+    finally:
+        mkdocs_logger.removeHandler(collector)
+        if previous_env is None:
+            os.environ.pop(CONTENT_ENV, None)
+        else:
+            os.environ[CONTENT_ENV] = previous_env
+    return SiteReport(out, time.perf_counter() - started, pages,
+                      {lang.code: lang.name for lang in model.languages}, collector.warnings)

@@ -1,0 +1,99 @@
+"""Self-hosted fonts: each language gets its font, subset to the characters its pages use.
+
+Fonts come from the machine (Debian's fonts-noto-core and fonts-noto-cjk, found through fontconfig) and are
+written as WOFF2 files under docs/; a file is named after a hash of its inputs, so an unchanged subset is
+never computed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+# Always kept: what the theme's interface itself may print (digits, punctuation, arrows…).
+BASE_CHARACTERS = (
+    {chr(c) for c in range(0x20, 0x7F)}
+    | {chr(c) for c in range(0xA0, 0x100)}
+    | set("‘’“”„«»‹›–—…•·→←↑↓€£¥×÷±≤≥‰°№ ")
+)
+
+WEIGHTS = {400: "Regular", 700: "Bold"}
+
+
+class FontNotFound(Exception):
+    pass
+
+
+@lru_cache(maxsize=32)
+def find_font(family: str, style: str) -> tuple[Path, int]:
+    """The file (and face index, for collections) of ``family`` in ``style``, through fontconfig."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "--format=%{file}|%{index}|%{family}", f"{family}:style={style}"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise FontNotFound(f"fontconfig could not look up the font “{family}”: {error}") from error
+    file, index, families = found.split("|", 2)
+    if family.lower() not in families.lower():
+        raise FontNotFound(
+            f"the font “{family}” is not installed (fontconfig offers “{families}” instead). "
+            "Run make build, which installs the fonts, or install Debian's fonts-noto-core and fonts-noto-cjk."
+        )
+    return Path(file), int(index or 0)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    family: str
+    weight: int
+    name: str  # file name under the fonts folder
+
+
+def subset_font(source: Path, index: int, characters: str, target: Path) -> None:
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(source, fontNumber=index, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    font.flavor = "woff2"
+    font.save(partial)
+    partial.replace(target)
+
+
+def build_fonts(family: str, characters: set[str], folder: Path) -> list[FontFile]:
+    """Subset ``family`` (regular and bold) to ``characters`` into ``folder``; reuse files already there."""
+    text = "".join(sorted(characters | BASE_CHARACTERS))
+    made: list[FontFile] = []
+    for weight, style in WEIGHTS.items():
+        source, index = find_font(family, style)
+        key = hashlib.sha256(f"{source}|{index}|{source.stat().st_size}|{text}".encode()).hexdigest()[:12]
+        slug = family.lower().replace(" ", "-")
+        name = f"{slug}-{weight}-{key}.woff2"
+        if not (folder / name).is_file():
+            subset_font(source, index, text, folder / name)
+        made.append(FontFile(family, weight, name))
+    return made
+
+
+def font_face_css(fonts: list[FontFile], url_prefix: str) -> str:
+    rules = [
+        "@font-face{"
+        f"font-family:\"{font.family} Vitrine\";font-style:normal;font-weight:{font.weight};font-display:swap;"
+        f"src:url(\"{url_prefix}{font.name}\") format(\"woff2\")"
+        "}"
+        for font in fonts
+    ]
+    return "\n".join(rules) + "\n"

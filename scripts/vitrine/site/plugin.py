@@ -1,0 +1,193 @@
+"""The MkDocs plugin: turns the content folder into pages, and gives templates the model.
+
+``mkdocs build`` and ``mkdocs serve`` work on their own with it: on the first ``on_config`` of a build it runs
+load -> validate -> resolve, writes the generated pages and fonts into ``docs_dir`` (only files whose bytes
+changed), and sets up mkdocs-static-i18n's languages and per-language navigation from the content.
+mkdocs-static-i18n then runs one build per language, calling the other events once per language.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+from vitrine.pipeline import prepare
+from vitrine.problems import ContentErrors
+from vitrine.resolve import Model, View
+from vitrine.site import fonts
+from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
+
+log = logging.getLogger("mkdocs.plugins.vitrine")
+
+GENERATED_ASSETS = "assets/generated"
+
+
+class VitrinePluginConfig(Config):
+    content_dir = config_options.Type(str, default="content")
+
+
+def characters_of(model: Model, language: str) -> set[str]:
+    """Every character the pages of ``language`` may show (its texts, and those it falls back to)."""
+    chars: set[str] = set()
+    chain = model.fallback_chain(language)
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            chars.update(value)
+        elif isinstance(value, dict):
+            for entry in value.values():
+                collect(entry)
+        elif isinstance(value, list):
+            for entry in value:
+                collect(entry)
+        elif hasattr(value, "model_dump"):
+            collect(value.model_dump(mode="json"))
+
+    for code in chain:
+        collect(model.strings.get(code, {}))
+    for item in [model.territory, *(i for kind in model.items.values() for i in kind.values())]:
+        collect(item.data)
+        for code in chain:
+            collect(item.texts.get(code))
+            collect(item.bodies.get(code))
+    for lang in model.languages:
+        chars.update(lang.name)
+    return chars
+
+
+class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.model: Model | None = None
+        self.pages: list[PlannedPage] = []
+        self.font_css: dict[str, str] = {}
+        self.content_dir: Path = Path("content")
+        self.views: dict[str, View] = {}
+
+    # --- once per build command ------------------------------------------------------------------
+
+    def _prepare(self, config: MkDocsConfig) -> Model:
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.content_dir = (base / self.config.content_dir).resolve()
+        started = time.perf_counter()
+        try:
+            model = prepare(self.content_dir)
+        except ContentErrors as errors:
+            raise PluginError(errors.report()) from None
+        self.pages = plan(model)
+        docs_dir = Path(config.docs_dir)
+        files = {name: text.encode() for name, text in site_files(model)}
+        # Subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
+        folder = (base / ".vitrine" / "cache" / "fonts").resolve()
+        for language in model.languages:
+            try:
+                made = fonts.build_fonts(language.font, characters_of(model, language.code), folder)
+            except fonts.FontNotFound as error:
+                raise PluginError(str(error)) from None
+            css = fonts.font_face_css(made, "fonts/")
+            files[f"{GENERATED_ASSETS}/fonts-{language.code}.css"] = css.encode()
+            self.font_css[language.code] = f"{GENERATED_ASSETS}/fonts-{language.code}.css"
+            files.update({f"{GENERATED_ASSETS}/fonts/{font.name}": (folder / font.name).read_bytes() for font in made})
+        for media in model.media.values():
+            files[f"{GENERATED_ASSETS}/media/{Path(media.data.file).name}"] = (
+                self.content_dir / media.data.file
+            ).read_bytes()
+        written = write_generated(docs_dir, files)
+        log.info(f"Vitrine: content checked and {written} generated file(s) updated in "
+                 f"{time.perf_counter() - started:.1f} s")
+        return model
+
+    def _configure_i18n(self, config: MkDocsConfig, model: Model) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            raise PluginError("mkdocs.yml must enable the i18n plugin (mkdocs-static-i18n) after vitrine.")
+        if getattr(i18n, "current_language", None) is not None:
+            return  # a later language build of the same command: already configured
+        options = {key: value for key, value in i18n.config.items() if key not in ("languages",)}
+        options["languages"] = [
+            {
+                "locale": language.code,
+                "name": language.name,
+                "default": language.code == model.source_language,
+                "build": True,
+                "site_name": model.view(language.code).territory.name,
+                "site_description": " ".join(model.view(language.code).territory.description.split()),
+                "nav": self._navigation(model, language.code),
+            }
+            for language in model.languages
+        ]
+        errors, _warnings = i18n.load_config(options, config.config_file_path)
+        if errors:
+            raise PluginError(f"The languages of the content could not be set up: {errors}")
+
+    def _navigation(self, model: Model, language: str) -> list[Any]:
+        view = model.view(language)
+        sectors = ["sectors/index.md", *(f"sectors/{s.id}.md" for s in model.sectors)]
+        projects = ["projects/index.md", *(f"projects/{p.id}.md" for p in model.promoted_projects())]
+        invest = ["why-here.md", "figures.md", "international.md",
+                  *(f"partnerships/{p.id}.md" for p in model.partnerships)]
+        return [
+            {view.t("nav.home"): "index.md"},
+            {view.t("nav.invest"): invest},
+            {view.t("nav.sectors"): sectors},
+            {view.t("nav.projects"): projects},
+            {view.t("nav.events"): "events.md"},
+            {view.t("nav.contact"): "contact.md"},
+        ]
+
+    # --- MkDocs events --------------------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.model is None:
+            self.model = self._prepare(config)
+        self._configure_i18n(config, self.model)
+        if not config.site_url:
+            config.site_url = str(self.model.territory.data.site_url)
+        return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir))
+        return server
+
+    def _language(self, config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        current = getattr(i18n, "current_language", None)
+        assert self.model is not None
+        return str(current or self.model.source_language)
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
+        assert self.model is not None
+        language = self._language(config)
+        view = self.views.setdefault(language, self.model.view(language))
+        env.globals["v"] = view
+        env.globals["links"] = Links(self.model, self.pages, language)
+        env.globals["vitrine_font_css"] = self.font_css.get(language)
+        env.globals["vitrine_languages"] = self.model.languages
+        return env
+
+    @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        assert self.model is not None
+        meta = page.meta.get("vitrine") or {}
+        kind, item_id = meta.get("kind"), meta.get("id")
+        context["entry"] = self.model.items[kind][item_id] if item_id and kind in self.model.items else None
+        context["vitrine_kind"] = kind
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.model is not None
+        view = self.views.get(self._language(config))
+        if view is None:
+            return
+        for key in sorted(view.missing_strings):
+            log.warning(f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
+                        f"and from its fallback languages.")
