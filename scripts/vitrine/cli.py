@@ -54,18 +54,24 @@ def _guard(action: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
         code = 1
-    except Exception as error:  # noqa: BLE001 - the last barrier before a traceback reaches staff
+    except Exception as error:
         log = Path.cwd() / "vitrine-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         click.secho(f"Vitrine stopped on an unexpected problem: {error}", fg="red", err=True)
-        click.echo(f"This is a bug in Vitrine, not in your content. The details are in {log}: "
-                   "send that file to the developers.", err=True)
+        click.echo(
+            f"This is a bug in Vitrine, not in your content. The details are in {log}: "
+            "send that file to the developers.",
+            err=True,
+        )
         code = 1
     sys.exit(code)
 
 
 content_option = click.option(
-    "--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="The content folder to use (default: content/ of the project).",
 )
 
@@ -89,8 +95,13 @@ def check(content_dir: Path | None) -> None:
         errors, warnings = _print_problems(problems)
         elapsed = time.perf_counter() - started
         if errors:
-            click.secho(f"{errors} error{'s' if errors != 1 else ''} to correct"
-                        f" ({warnings} note{'s' if warnings != 1 else ''} for staff).", fg="red", bold=True, err=True)
+            click.secho(
+                f"{errors} error{'s' if errors != 1 else ''} to correct"
+                f" ({warnings} note{'s' if warnings != 1 else ''} for staff).",
+                fg="red",
+                bold=True,
+                err=True,
+            )
             return 1
         assert model is not None
         counts = ", ".join(f"{len(items)} {kind}" for kind, items in model.items.items() if items)
@@ -104,8 +115,13 @@ def check(content_dir: Path | None) -> None:
 
 @main.command()
 @content_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: site/ of the project).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site/ of the project).",
+)
 def build(content_dir: Path | None, out_dir: Path | None) -> None:
     """Check the content, then build the website in every language."""
     from vitrine.schema_export import write_schemas

@@ -73,13 +73,17 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Pa
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else None
         reason = (error.problem or "the text is not valid YAML").strip()
-        return None, {}, Problem(
-            path,
-            line,
+        return (
             None,
-            f"this file cannot be read: {reason}.",
-            "check the indentation (spaces only, no tabs), the colon after each field name, and put text that "
-            "contains a colon or starts with a special character between double quotes.",
+            {},
+            Problem(
+                path,
+                line,
+                None,
+                f"this file cannot be read: {reason}.",
+                "check the indentation (spaces only, no tabs), the colon after each field name, and put text that "
+                "contains a colon or starts with a special character between double quotes.",
+            ),
         )
     except yaml.YAMLError as error:
         return None, {}, Problem(path, None, None, f"this file cannot be read: {error}.", None)
@@ -104,14 +108,24 @@ def load_file(root: Path, file: Path) -> tuple[Document | None, Problem | None]:
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, Problem(relative, None, None, "this file is not saved as UTF-8 text.",
-                             "save it again with the UTF-8 encoding (the default of most editors).")
+        return None, Problem(
+            relative,
+            None,
+            None,
+            "this file is not saved as UTF-8 text.",
+            "save it again with the UTF-8 encoding (the default of most editors).",
+        )
     if file.suffix == ".md":
         front, body, start = split_front_matter(text)
         if front is None:
-            return None, Problem(relative, 1, None, "this text file has no header block.",
-                                 "start the file with a line '---', the fields (title: …, summary: …), "
-                                 "then another line '---', then the text.")
+            return None, Problem(
+                relative,
+                1,
+                None,
+                "this text file has no header block.",
+                "start the file with a line '---', the fields (title: …, summary: …), "
+                "then another line '---', then the text.",
+            )
         data, lines, problem = parse_yaml(front, relative, line_offset=start - 1)
         body_line = start + front.count("\n") + 1
         return (None, problem) if problem else (Document(relative, data, lines, body, body_line), None)
@@ -124,8 +138,15 @@ def load_content(root: Path) -> LoadedContent:
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(root), None, None, "the content folder does not exist.",
-                                "give the path of a folder that holds territory.yml."))
+        problems.append(
+            Problem(
+                str(root),
+                None,
+                None,
+                "the content folder does not exist.",
+                "give the path of a folder that holds territory.yml.",
+            )
+        )
         return LoadedContent(root, documents, problems)
     for file in sorted(root.rglob("*")):
         relative_parts = file.relative_to(root).parts

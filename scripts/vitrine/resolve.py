@@ -8,6 +8,7 @@ that language writes them, and tells which texts are shown in another language.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -157,17 +158,28 @@ def _check_references(valid: ValidContent, territory: Item[Territory]) -> list[P
     everything: list[Item[Any]] = [territory, *(i for kind in valid.items.values() for i in kind.values())]
     for item in everything:
         for kind, identifier, path in _references(item.data):
-            known = languages if kind == "language" else set(valid.items[kind])
-            if identifier in known:
+            known = languages if kind == "language" else set(valid.items[kind]) | valid.invalid.get(kind, set())
+            if identifier in known or (kind != "language" and valid.exists(kind, identifier)):
                 continue
             where = "territory.yml" if kind == "language" else CONTENT_TYPES_BY_KIND[kind].describes()
+            add = (
+                f"declare “{identifier}” in {where}"
+                if kind == "language"
+                else f"create {where.replace('<id>', identifier)}"
+                if "<id>" in where
+                else f"add “{identifier}” to {where}"
+            )
             suggestion = ", ".join(sorted(known)) or "none yet"
             what = "declared language" if kind == "language" else CONTENT_TYPES_BY_KIND[kind].title.split(" ", 1)[-1]
-            problems.append(Problem(
-                item.origin.file, item.origin.line(*path), _field_name(path),
-                f"“{identifier}” does not match any {what} (looked in {where}).",
-                f"use one of: {suggestion}; or add “{identifier}” to {where}.",
-            ))
+            problems.append(
+                Problem(
+                    item.origin.file,
+                    item.origin.line(*path),
+                    _field_name(path),
+                    f"“{identifier}” does not match any {what} (looked in {where}).",
+                    f"use one of: {suggestion}; or {add}.",
+                )
+            )
     return problems
 
 
@@ -187,17 +199,27 @@ def _check_vocabulary(valid: ValidContent, source: str) -> list[Problem]:
     strings_file = f"strings/{source}.yml"
     for figure in valid.items["figure"].values():
         if _lookup(strings, f"units.{figure.data.unit}") is None:
-            problems.append(Problem(figure.origin.file, figure.origin.line("unit"), "unit",
-                                    f"the unit “{figure.data.unit}” has no words in {strings_file}.",
-                                    f"add “{figure.data.unit}: …” under units in {strings_file}, or use a unit "
-                                    "listed there."))
+            problems.append(
+                Problem(
+                    figure.origin.file,
+                    figure.origin.line("unit"),
+                    "unit",
+                    f"the unit “{figure.data.unit}” has no words in {strings_file}.",
+                    f"add “{figure.data.unit}: …” under units in {strings_file}, or use a unit listed there.",
+                )
+            )
     for project in valid.items["project"].values():
         for index, milestone in enumerate(project.data.milestones):
             if _lookup(strings, f"milestones.{milestone.what}") is None:
-                problems.append(Problem(project.origin.file, project.origin.line("milestones", index, "what"),
-                                        f"milestones[{index + 1}].what",
-                                        f"the milestone kind “{milestone.what}” has no words in {strings_file}.",
-                                        f"add it under milestones in {strings_file}, or use one listed there."))
+                problems.append(
+                    Problem(
+                        project.origin.file,
+                        project.origin.line("milestones", index, "what"),
+                        f"milestones[{index + 1}].what",
+                        f"the milestone kind “{milestone.what}” has no words in {strings_file}.",
+                        f"add it under milestones in {strings_file}, or use one listed there.",
+                    )
+                )
     return problems
 
 
@@ -206,22 +228,47 @@ def _check_texts(valid: ValidContent, territory: Item[Territory], root: Path) ->
     source = territory.data.source_language
     declared = [lang.code for lang in territory.data.languages]
     if source not in declared:
-        problems.append(Problem(territory.origin.file, territory.origin.line("source_language"), "source_language",
-                                f"the source language “{source}” is not in the list of languages.",
-                                "add it under languages, or correct source_language."))
+        problems.append(
+            Problem(
+                territory.origin.file,
+                territory.origin.line("source_language"),
+                "source_language",
+                f"the source language “{source}” is not in the list of languages.",
+                "add it under languages, or correct source_language.",
+            )
+        )
     if source not in valid.strings:
-        problems.append(Problem(f"strings/{source}.yml", None, None, "the interface texts of the source language "
-                                "are missing.", f"create strings/{source}.yml (copy another language's file "
-                                "and translate it)."))
+        problems.append(
+            Problem(
+                f"strings/{source}.yml",
+                None,
+                None,
+                "the interface texts of the source language are missing.",
+                f"create strings/{source}.yml (copy another language's file and translate it).",
+            )
+        )
     for code in declared:
         if code not in valid.strings and code != source:
-            problems.append(Problem(f"strings/{code}.yml", None, None, f"the interface texts of “{code}” are "
-                                    "missing: the interface is shown in the fallback language.",
-                                    f"create strings/{code}.yml.", Severity.WARNING))
+            problems.append(
+                Problem(
+                    f"strings/{code}.yml",
+                    None,
+                    None,
+                    f"the interface texts of “{code}” are missing: the interface is shown in the fallback language.",
+                    f"create strings/{code}.yml.",
+                    Severity.WARNING,
+                )
+            )
     if source not in territory.texts:
-        problems.append(Problem(f"territory.{source}.yml", None, None, "the texts of the territory in the source "
-                                "language are missing.", f"create territory.{source}.yml with name, tagline, "
-                                "value_proposition, contact_call and description."))
+        problems.append(
+            Problem(
+                f"territory.{source}.yml",
+                None,
+                None,
+                "the texts of the territory in the source language are missing.",
+                f"create territory.{source}.yml with name, tagline, value_proposition, contact_call and description.",
+            )
+        )
     for content_type in CONTENT_TYPES:
         if content_type.kind == "territory":
             continue
@@ -234,15 +281,53 @@ def _check_texts(valid: ValidContent, territory: Item[Territory], root: Path) ->
             else:
                 where = f"{content_type.location}.{source}.yml"
                 hint = f"add “{item.id}:” with its texts to {where}."
-            problems.append(Problem(item.origin.file, item.origin.line("id") if content_type.layout != "folder"
-                                    else 1, None, f"{content_type.title} “{item.id}” has no text in the source "
-                                    f"language ({source}).", hint))
+            problems.append(
+                Problem(
+                    item.origin.file,
+                    item.origin.line("id") if content_type.layout != "folder" else 1,
+                    None,
+                    f"{content_type.title} “{item.id}” has no text in the source language ({source}).",
+                    hint,
+                )
+            )
     for media in valid.items["media"].values():
         if not (root / media.data.file).is_file():
-            problems.append(Problem(media.origin.file, media.origin.line("file"), "file",
-                                    f"the image file “{media.data.file}” does not exist.",
-                                    "put the image in the content folder and write its path relative to it "
-                                    "(media/name.svg)."))
+            problems.append(
+                Problem(
+                    media.origin.file,
+                    media.origin.line("file"),
+                    "file",
+                    f"the image file “{media.data.file}” does not exist.",
+                    "put the image in the content folder and write its path relative to it (media/name.svg).",
+                )
+            )
+    return problems
+
+
+FIGURE_CITATION = re.compile(r"\[\[figure:(?P<id>[^\]\s]*)\]\]")
+
+
+def _check_citations(valid: ValidContent) -> list[Problem]:
+    """Figures cited inside long texts, as [[figure:port-traffic]], must exist."""
+    problems: list[Problem] = []
+    known = set(valid.items["figure"]) | valid.invalid.get("figure", set())
+    for kind in valid.items.values():
+        for item in kind.values():
+            for language, body in item.bodies.items():
+                origin = item.text_origins[language]
+                for match in FIGURE_CITATION.finditer(body):
+                    if match["id"] in known or "figure" in valid.unreadable_kinds:
+                        continue
+                    line = origin.document.body_line + body[: match.start()].count("\n")
+                    problems.append(
+                        Problem(
+                            origin.file,
+                            line,
+                            None,
+                            f"the text cites the figure “{match['id']}”, which figures.yml does not have.",
+                            f"use one of: {', '.join(sorted(known)) or 'none yet'}; or add it to figures.yml.",
+                        )
+                    )
     return problems
 
 
@@ -250,11 +335,16 @@ def flagged(model: Model) -> list[Problem]:
     """Items that carry a flag for staff: listed by ``vitrine check``, never shown to the public."""
     notes: list[Problem] = []
     for item in [model.territory, *(i for kind in model.items.values() for i in kind.values())]:
-        for value, path in ((getattr(item.data, "flag", None), ("flag",)),
-                            (getattr(getattr(item.data, "legal", None), "flag", None), ("legal", "flag"))):
+        for value, path in (
+            (getattr(item.data, "flag", None), ("flag",)),
+            (getattr(getattr(item.data, "legal", None), "flag", None), ("legal", "flag")),
+        ):
             if value:
-                notes.append(Problem(item.origin.file, item.origin.line(*path), None,
-                                     f"flagged: {value}", None, Severity.WARNING))
+                notes.append(
+                    Problem(
+                        item.origin.file, item.origin.line(*path), None, f"flagged: {value}", None, Severity.WARNING
+                    )
+                )
     return notes
 
 
@@ -266,6 +356,7 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += _check_references(valid, valid.territory)
     problems += _check_vocabulary(valid, valid.territory.data.source_language)
     problems += _check_texts(valid, valid.territory, root)
+    problems += _check_citations(valid)
     if any(problem.severity is Severity.ERROR for problem in problems):
         return None, problems
     model = Model(root, valid.territory, valid.strings, valid.items)

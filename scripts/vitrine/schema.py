@@ -32,14 +32,14 @@ LanguageCode = Annotated[
 CountryCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="a two-letter country code in capitals (FR, US)")
 ]
-Colour = Annotated[
-    str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")
-]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="some text")]
 Url = Annotated[HttpUrl, Field(description="a web address starting with https://")]
 Flag = Annotated[
     str | None,
-    Field(description="a note to staff (never shown to the public): why this item must be refreshed or worded with care"),
+    Field(
+        description="a note to staff (never shown to the public): why this item must be refreshed or worded with care"
+    ),
 ]
 SourceHash = Annotated[
     str | None,
@@ -322,9 +322,7 @@ class OrganisationText(Schema):
 class Contact(Schema):
     id: Identifier
     organisation: Identifier = ref("network", "the organisation, from network.yml")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = described(
-        "an e-mail address"
-    )
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = described("an e-mail address")
     phone: str | None = described("a phone number in international form (+33 …)", default=None)
     flag: Flag = None
 
@@ -367,7 +365,7 @@ class ContentType:
 
     def describes(self) -> str:
         if self.layout == "folder":
-            return f"{self.location}/<id>.yml"
+            return f"{self.location}/<id>.yml"  # callers put the identifier in place of <id>
         return f"{self.location}.yml"
 
 

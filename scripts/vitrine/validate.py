@@ -60,6 +60,17 @@ class ValidContent:
     strings_origins: dict[str, Origin]
     items: dict[str, dict[str, Item[Any]]]
     problems: list[Problem]
+    # Items that exist but failed validation (or whose file could not be read): references to them and their
+    # texts are not reported again, so that staff see the cause and not a cascade of consequences.
+    invalid: dict[str, set[str]] = field(default_factory=dict)
+    unreadable_kinds: set[str] = field(default_factory=set)
+
+    def exists(self, kind: str, identifier: str) -> bool:
+        return (
+            identifier in self.items.get(kind, {})
+            or identifier in self.invalid.get(kind, set())
+            or kind in self.unreadable_kinds
+        )
 
 
 # --- turning pydantic's errors into plain words -----------------------------------------------------
@@ -124,34 +135,58 @@ def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: 
     kind = error["type"]
     context = error.get("ctx", {})
     if kind == "missing":
-        return Problem(origin.file, line, name, f"this required field is missing from {title}.",
-                       f"add a line “{location[-1]}: …” with {description or 'a value'}.")
+        return Problem(
+            origin.file,
+            line,
+            name,
+            f"this required field is missing from {title}.",
+            f"add a line “{location[-1]}: …” with {description or 'a value'}.",
+        )
     if kind == "extra_forbidden":
         allowed = ", ".join(siblings)
-        return Problem(origin.file, line, name, f"“{location[-1]}” is not a field of {title}.",
-                       f"check the spelling; the fields allowed here are: {allowed}.")
+        return Problem(
+            origin.file,
+            line,
+            name,
+            f"“{location[-1]}” is not a field of {title}.",
+            f"check the spelling; the fields allowed here are: {allowed}.",
+        )
     expected = description or error["msg"].lower()
     if kind in ("enum", "literal_error") and "expected" in context:
         expected = f"one of {context['expected']}"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         limit = next(iter(context.values()))
-        bound = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                 "greater_than": "more than", "less_than": "less than"}[kind]
+        bound = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }[kind]
         expected = f"{description or 'a number'}, {bound} {limit}"
     elif kind == "too_short":
         expected = f"{description or 'a list'}, with at least {context.get('min_length', 1)} entry"
     elif kind == "string_too_short":
         expected = description or "some text (it is empty)"
-    return Problem(origin.file, line, name, f"found {_show(error['input'])}, expected {expected}.",
-                   "correct the value, then run the check again.")
+    return Problem(
+        origin.file,
+        line,
+        name,
+        f"found {_show(error['input'])}, expected {expected}.",
+        "correct the value, then run the check again.",
+    )
 
 
-def _validate(model: type[DataT], raw: Any, origin: Origin, title: str,
-              problems: list[Problem]) -> DataT | None:
+def _validate(model: type[DataT], raw: Any, origin: Origin, title: str, problems: list[Problem]) -> DataT | None:
     if not isinstance(raw, dict):
-        problems.append(Problem(origin.file, origin.line(), None,
-                                f"found {_show(raw)} where the fields of {title} were expected.",
-                                "write one field per line, as “name: value”."))
+        problems.append(
+            Problem(
+                origin.file,
+                origin.line(),
+                None,
+                f"found {_show(raw)} where the fields of {title} were expected.",
+                "write one field per line, as “name: value”.",
+            )
+        )
         return None
     try:
         return model.model_validate(raw)
@@ -168,8 +203,9 @@ def _split_language(stem: str) -> tuple[str, str | None]:
     return (match["stem"], match["lang"]) if match else (stem, None)
 
 
-def _text_of(document: Document, content_type: ContentType, lang: str, item: Item[Any],
-             problems: list[Problem], path: Path_ = ()) -> None:
+def _text_of(
+    document: Document, content_type: ContentType, lang: str, item: Item[Any], problems: list[Problem], path: Path_ = ()
+) -> None:
     origin = Origin(document, path)
     raw = document.data if not path else document.data.get(path[-1])
     text = _validate(content_type.text, raw, origin, f"the {lang} text of {content_type.title}", problems)
@@ -192,30 +228,50 @@ def validate(loaded: LoadedContent) -> ValidContent:
     territory_document = documents.pop("territory.yml", None)
     if territory_document is None:
         if not any(p.file == "territory.yml" for p in problems):
-            problems.append(Problem("territory.yml", None, None, "the content folder has no territory.yml.",
-                                    "create it: it declares the languages, the web address and the legal "
-                                    "information (see content/README.md)."))
+            problems.append(
+                Problem(
+                    "territory.yml",
+                    None,
+                    None,
+                    "the content folder has no territory.yml.",
+                    "create it: it declares the languages, the web address and the legal "
+                    "information (see content/README.md).",
+                )
+            )
     else:
         origin = Origin(territory_document)
-        data = _validate(Territory, territory_document.data, origin, "the territory", problems)
-        if data is not None:
-            territory = Item("territory", data.id, data, origin)
+        territory_data = _validate(Territory, territory_document.data, origin, "the territory", problems)
+        if territory_data is not None:
+            territory = Item("territory", territory_data.id, territory_data, origin)
     declared = {lang.code for lang in territory.data.languages} if territory else set()
 
     def check_language(lang: str, document: Document) -> bool:
         if territory is None or lang in declared:
             return True
-        problems.append(Problem(document.path, 1, None,
-                                f"this file is written for the language “{lang}”, which territory.yml does not "
-                                "declare.",
-                                f"declare “{lang}” under languages in territory.yml, or rename the file with "
-                                f"one of: {', '.join(sorted(declared))}."))
+        problems.append(
+            Problem(
+                document.path,
+                1,
+                None,
+                f"this file is written for the language “{lang}”, which territory.yml does not declare.",
+                f"declare “{lang}” under languages in territory.yml, or rename the file with "
+                f"one of: {', '.join(sorted(declared))}.",
+            )
+        )
         return False
 
     # Data files first, so that text files can be attached to their item.
-    by_place: dict[tuple[str, str], ContentType] = {}
-    for content_type in CONTENT_TYPES:
-        by_place[(content_type.layout, content_type.location)] = content_type
+    by_place = {(ct.layout, ct.location): ct for ct in CONTENT_TYPES}
+
+    invalid: dict[str, set[str]] = {ct.kind: set() for ct in CONTENT_TYPES}
+    unreadable: set[str] = set()
+    for problem in loaded.problems:
+        folder, _, name = problem.file.rpartition("/")
+        for candidate in CONTENT_TYPES:
+            if candidate.layout == "folder" and folder == candidate.location:
+                invalid[candidate.kind].add(name.split(".")[0])
+            elif not folder and name.split(".")[0] == candidate.location and name.count(".") == 1:
+                unreadable.add(candidate.kind)
 
     pending_texts: list[tuple[Document, ContentType, str, str | None]] = []
     for path, document in sorted(documents.items()):
@@ -228,21 +284,45 @@ def validate(loaded: LoadedContent) -> ValidContent:
                     strings[stem] = document.data
                     strings_origins[stem] = Origin(document)
                 else:
-                    problems.append(Problem(path, 1, None, "this file should hold groups of interface texts.",
-                                            "write one “key: text” per line, as in the source language's file."))
+                    problems.append(
+                        Problem(
+                            path,
+                            1,
+                            None,
+                            "this file should hold groups of interface texts.",
+                            "write one “key: text” per line, as in the source language's file.",
+                        )
+                    )
             continue
-        content_type = (by_place.get(("folder", folder)) if folder
-                        else by_place.get(("list", stem)) or by_place.get(("single", stem)))
+        content_type: ContentType | None = (
+            by_place.get(("folder", folder))
+            if folder
+            else by_place.get(("list", stem)) or by_place.get(("single", stem))
+        )
         if content_type is None or (content_type.layout != "folder" and folder):
-            problems.append(Problem(path, None, None, "this file is not part of the content model, so it is "
-                                    "not used.", "rename or move it (see content/README.md for the list of "
-                                    "files), or delete it.", Severity.WARNING))
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    "this file is not part of the content model, so it is not used.",
+                    "rename or move it (see content/README.md for the list of files), or delete it.",
+                    Severity.WARNING,
+                )
+            )
             continue
         if lang is not None:
             if extension != ("md" if content_type.layout == "folder" else "yml"):
                 wanted = "md" if content_type.layout == "folder" else "yml"
-                problems.append(Problem(path, None, None, f"the texts of {content_type.title} are written in "
-                                        f".{wanted} files.", f"rename the file to {stem}.{lang}.{wanted}."))
+                problems.append(
+                    Problem(
+                        path,
+                        None,
+                        None,
+                        f"the texts of {content_type.title} are written in .{wanted} files.",
+                        f"rename the file to {stem}.{lang}.{wanted}.",
+                    )
+                )
                 continue
             if check_language(lang, document):
                 pending_texts.append((document, content_type, lang, stem if folder else None))
@@ -254,23 +334,40 @@ def validate(loaded: LoadedContent) -> ValidContent:
             data = _validate(content_type.data, document.data, origin, content_type.title, problems)
             if data is not None:
                 items[content_type.kind][stem] = Item(content_type.kind, stem, data, origin)
+            else:
+                invalid[content_type.kind].add(stem)
             continue
         if not isinstance(document.data, list):
-            problems.append(Problem(path, 1, None, f"this file should hold a list of items ({content_type.title} "
-                                    "each), every one starting with “- id: …”.",
-                                    "start each item with a dash, as in the other list files."))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    None,
+                    f"this file should hold a list of items ({content_type.title} "
+                    "each), every one starting with “- id: …”.",
+                    "start each item with a dash, as in the other list files.",
+                )
+            )
             continue
         for index, raw in enumerate(document.data):
             origin = Origin(document, (index,))
             data = _validate(content_type.data, raw, origin, content_type.title, problems)
             if data is None:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    invalid[content_type.kind].add(raw["id"])
                 continue
             item_id = getattr(data, "id")  # noqa: B009 - every list schema has an id
             if item_id in items[content_type.kind]:
                 first = items[content_type.kind][item_id].origin
-                problems.append(Problem(path, origin.line("id"), "id", f"the identifier “{item_id}” is used "
-                                        f"twice (first on line {first.line()}).", "give each item its own "
-                                        "identifier."))
+                problems.append(
+                    Problem(
+                        path,
+                        origin.line("id"),
+                        "id",
+                        f"the identifier “{item_id}” is used twice (first on line {first.line()}).",
+                        "give each item its own identifier.",
+                    )
+                )
                 continue
             items[content_type.kind][item_id] = Item(content_type.kind, item_id, data, origin)
 
@@ -282,26 +379,46 @@ def validate(loaded: LoadedContent) -> ValidContent:
         if item_id is not None:
             target = items[content_type.kind].get(item_id)
             if target is None:
-                if not any(p.file.startswith(f"{content_type.location}/{item_id}.") for p in problems):
-                    problems.append(Problem(document.path, 1, None, f"there is no {content_type.location}/"
-                                            f"{item_id}.yml for this text.", f"create {content_type.location}/"
-                                            f"{item_id}.yml, or rename this file after an existing one."))
+                if item_id not in invalid[content_type.kind]:
+                    problems.append(
+                        Problem(
+                            document.path,
+                            1,
+                            None,
+                            f"there is no {content_type.location}/{item_id}.yml for this text.",
+                            f"create {content_type.location}/{item_id}.yml, or rename this file after an existing one.",
+                        )
+                    )
                 continue
             _text_of(document, content_type, lang, target, problems)
             continue
         if not isinstance(document.data, dict):
-            problems.append(Problem(document.path, 1, None, "this file should map each identifier to its texts.",
-                                    "write “identifier:” then the indented text fields, as in the source file."))
+            problems.append(
+                Problem(
+                    document.path,
+                    1,
+                    None,
+                    "this file should map each identifier to its texts.",
+                    "write “identifier:” then the indented text fields, as in the source file.",
+                )
+            )
             continue
         for text_id in document.data:
             target = items[content_type.kind].get(str(text_id))
+            if target is None and (str(text_id) in invalid[content_type.kind] or content_type.kind in unreadable):
+                continue
             if target is None:
                 known = ", ".join(sorted(items[content_type.kind])) or "none"
-                problems.append(Problem(document.path, document.line_of((text_id,)), str(text_id),
-                                        f"“{text_id}” is not an identifier of {content_type.location}.yml.",
-                                        f"use one of: {known}."))
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of((text_id,)),
+                        str(text_id),
+                        f"“{text_id}” is not an identifier of {content_type.location}.yml.",
+                        f"use one of: {known}.",
+                    )
+                )
                 continue
             _text_of(document, content_type, lang, target, problems, (text_id,))
 
-    return ValidContent(territory, strings, strings_origins, items, problems)
-
+    return ValidContent(territory, strings, strings_origins, items, problems, invalid, unreadable)

@@ -64,8 +64,12 @@ def _docs_folder(project: Path, content: Path) -> Iterator[Path]:
     scratch = Path(tempfile.mkdtemp(prefix="vitrine-docs-"))
     try:
         if own_docs.is_dir():
-            shutil.copytree(own_docs, scratch, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("*.md", "generated", ".vitrine-generated.json"))
+            shutil.copytree(
+                own_docs,
+                scratch,
+                dirs_exist_ok=True,
+                ignore=shutil.ignore_patterns("*.md", "generated", ".vitrine-generated.json"),
+            )
         yield scratch
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -109,5 +113,10 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
             os.environ.pop(CONTENT_ENV, None)
         else:
             os.environ[CONTENT_ENV] = previous_env
-    return SiteReport(out, time.perf_counter() - started, pages,
-                      {lang.code: lang.name for lang in model.languages}, collector.warnings)
+    return SiteReport(
+        out,
+        time.perf_counter() - started,
+        pages,
+        {lang.code: lang.name for lang in model.languages},
+        collector.warnings,
+    )

@@ -18,9 +18,7 @@ from fontTools.ttLib import TTFont
 
 # Always kept: what the theme's interface itself may print (digits, punctuation, arrows…).
 BASE_CHARACTERS = (
-    {chr(c) for c in range(0x20, 0x7F)}
-    | {chr(c) for c in range(0xA0, 0x100)}
-    | set("‘’“”„«»‹›–—…•·→←↑↓€£¥×÷±≤≥‰°№ ")
+    {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0xA0, 0x100)} | set("‘’“”„«»‹›–—…•·→←↑↓€£¥×÷±≤≥‰°№ ")
 )
 
 WEIGHTS = {400: "Regular", 700: "Bold"}
@@ -36,7 +34,9 @@ def find_font(family: str, style: str) -> tuple[Path, int]:
     try:
         found = subprocess.run(
             ["fc-match", "--format=%{file}|%{index}|%{family}", f"{family}:style={style}"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError) as error:
         raise FontNotFound(f"fontconfig could not look up the font “{family}”: {error}") from error
@@ -91,8 +91,8 @@ def build_fonts(family: str, characters: set[str], folder: Path) -> list[FontFil
 def font_face_css(fonts: list[FontFile], url_prefix: str) -> str:
     rules = [
         "@font-face{"
-        f"font-family:\"{font.family} Vitrine\";font-style:normal;font-weight:{font.weight};font-display:swap;"
-        f"src:url(\"{url_prefix}{font.name}\") format(\"woff2\")"
+        f'font-family:"{font.family} Vitrine";font-style:normal;font-weight:{font.weight};font-display:swap;'
+        f'src:url("{url_prefix}{font.name}") format("woff2")'
         "}"
         for font in fonts
     ]

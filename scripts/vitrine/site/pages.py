@@ -7,7 +7,9 @@ lays it out, the item it shows, and the long text; the template draws everything
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from vitrine.resolve import Model, View
+from vitrine.resolve import FIGURE_CITATION, Model, View
 from vitrine.schema import PageKind
 
 GENERATED_LIST = ".vitrine-generated.json"
@@ -100,6 +102,21 @@ def _title_and_summary(model: Model, view: View, page: PlannedPage) -> tuple[str
     return text.title, text.summary
 
 
+def cite_figures(body: str, view: View) -> str:
+    """Replace each [[figure:id]] of a long text by the figure with its unit, source and year."""
+
+    def figure_html(match: re.Match[str]) -> str:
+        figure = view.figure(match["id"])
+        lang = f' lang="{figure.language}"' if figure.language != view.code else ""
+        return (
+            f'<span class="vitrine-cite"{lang}><strong>{html.escape(figure.value)} {html.escape(figure.unit)}</strong>'
+            f' <small>({html.escape(view.t("labels.source"))} <a href="{html.escape(figure.source_url)}"'
+            f' rel="external noopener">{html.escape(figure.source_name)}</a>, {figure.year})</small></span>'
+        )
+
+    return FIGURE_CITATION.sub(figure_html, body)
+
+
 def render_page(model: Model, page: PlannedPage, language: str) -> str:
     """The Markdown file of ``page`` in ``language``: a header block, then the long text."""
     view = model.view(language)
@@ -113,7 +130,7 @@ def render_page(model: Model, page: PlannedPage, language: str) -> str:
     body = ""
     if page.item_id is not None:
         item = model.items[page.kind][page.item_id]
-        body = view.body(item)
+        body = cite_figures(view.body(item), view)
         header["vitrine"]["text_language"] = view.text_language(item)
     front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{body.strip()}\n"

@@ -18,7 +18,9 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
@@ -102,8 +104,9 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
                 self.content_dir / media.data.file
             ).read_bytes()
         written = write_generated(docs_dir, files)
-        log.info(f"Vitrine: content checked and {written} generated file(s) updated in "
-                 f"{time.perf_counter() - started:.1f} s")
+        log.info(
+            f"Vitrine: content checked and {written} generated file(s) updated in {time.perf_counter() - started:.1f} s"
+        )
         return model
 
     def _configure_i18n(self, config: MkDocsConfig, model: Model) -> None:
@@ -133,8 +136,12 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         view = model.view(language)
         sectors = ["sectors/index.md", *(f"sectors/{s.id}.md" for s in model.sectors)]
         projects = ["projects/index.md", *(f"projects/{p.id}.md" for p in model.promoted_projects())]
-        invest = ["why-here.md", "figures.md", "international.md",
-                  *(f"partnerships/{p.id}.md" for p in model.partnerships)]
+        invest = [
+            "why-here.md",
+            "figures.md",
+            "international.md",
+            *(f"partnerships/{p.id}.md" for p in model.partnerships),
+        ]
         return [
             {view.t("nav.home"): "index.md"},
             {view.t("nav.invest"): invest},
@@ -175,12 +182,13 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.model is not None
         meta = page.meta.get("vitrine") or {}
         kind, item_id = meta.get("kind"), meta.get("id")
-        context["entry"] = self.model.items[kind][item_id] if item_id and kind in self.model.items else None
-        context["vitrine_kind"] = kind
+        context["entry"] = self.model.items[kind][item_id] if item_id and kind in self.model.items else None  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -189,5 +197,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         if view is None:
             return
         for key in sorted(view.missing_strings):
-            log.warning(f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
-                        f"and from its fallback languages.")
+            log.warning(
+                f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
+                f"and from its fallback languages."
+            )

@@ -1,0 +1,81 @@
+"""Shared fixtures: real builds into temporary folders, and the vitrine command run as staff run it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parents[1]
+REFERENCE_CONTENT = PROJECT / "content"
+MINIMAL_CONTENT = PROJECT / "tests" / "fixtures" / "minimal"
+VITRINE = Path(sys.executable).with_name("vitrine")
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def run_vitrine(*args: str | Path, cwd: Path = PROJECT) -> Run:
+    done = subprocess.run([str(VITRINE), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def vitrine() -> Callable[..., Run]:
+    return run_vitrine
+
+
+def copy_content(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture
+def minimal_content(tmp_path: Path) -> Path:
+    return copy_content(MINIMAL_CONTENT, tmp_path / "content")
+
+
+@pytest.fixture
+def reference_content(tmp_path: Path) -> Path:
+    return copy_content(REFERENCE_CONTENT, tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference content, built once per test process into a temporary folder."""
+    out = tmp_path_factory.mktemp("reference") / "site"
+    content = copy_content(REFERENCE_CONTENT, out.parent / "content")
+    result = run_vitrine("build", "--content", content, "--out", out)
+    assert result.code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("minimal") / "site"
+    result = run_vitrine("build", "--content", MINIMAL_CONTENT, "--out", out)
+    assert result.code == 0, result.output
+    return out
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def tree_digest(folder: Path) -> dict[str, bytes]:
+    """Every file of a folder with its bytes, to compare a folder before and after."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,52 @@
+"""Stage 1: files become data with the line of every value; unreadable files become problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vitrine.load import load_content, parse_yaml, split_front_matter
+
+
+def test_every_value_remembers_its_line() -> None:
+    data, lines, problem = parse_yaml("- id: a\n  value: 1\n- id: b\n  value: 2\n  source:\n    name: x\n", "f.yml")
+    assert problem is None
+    assert data[1]["source"]["name"] == "x"
+    assert lines[(0, "value")] == 2
+    assert lines[(1, "id")] == 3
+    assert lines[(1, "source", "name")] == 6
+
+
+def test_malformed_yaml_is_a_problem_with_its_line() -> None:
+    data, _lines, problem = parse_yaml("title: ok\nsummary: [unclosed\nother: 1\n", "sectors/x.fr.md")
+    assert data is None and problem is not None
+    assert problem.file == "sectors/x.fr.md"
+    assert problem.line is not None and problem.line >= 2
+    assert "cannot be read" in problem.message and problem.hint
+
+
+def test_front_matter_lines_count_from_the_top_of_the_file(tmp_path: Path) -> None:
+    (tmp_path / "sectors").mkdir()
+    (tmp_path / "sectors" / "a.fr.md").write_text("---\ntitle: T\nsummary: S\n---\n\nBody text.\n")
+    loaded = load_content(tmp_path)
+    document = loaded.documents["sectors/a.fr.md"]
+    assert document.lines[("summary",)] == 3
+    assert document.body is not None and document.body.strip() == "Body text."
+    assert document.body_line == 5
+
+
+def test_markdown_without_header_block_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "about.fr.md").write_text("Just text\n")
+    loaded = load_content(tmp_path)
+    assert [p.file for p in loaded.problems] == ["pages/about.fr.md"]
+    assert "header block" in loaded.problems[0].message
+
+
+def test_split_front_matter_without_closing_line() -> None:
+    front, body, _start = split_front_matter("---\ntitle: x\n")
+    assert front is None and body.startswith("---")
+
+
+def test_missing_content_folder(tmp_path: Path) -> None:
+    loaded = load_content(tmp_path / "nope")
+    assert loaded.problems and "does not exist" in loaded.problems[0].message

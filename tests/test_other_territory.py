@@ -1,0 +1,46 @@
+"""The same tool builds another territory's content folder into another output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import soup
+
+
+def test_minimal_territory_builds_both_languages(minimal_site: Path) -> None:
+    assert (minimal_site / "index.html").is_file()
+    assert (minimal_site / "de" / "index.html").is_file()
+    home = soup(minimal_site / "index.html")
+    assert home.html is not None and home.html["lang"] == "en"
+    assert home.h1 is not None and home.h1.get_text(strip=True) == "Lakeshore"
+    german = soup(minimal_site / "de" / "index.html")
+    assert german.html is not None and german.html["lang"] == "de"
+    assert german.h1 is not None and german.h1.get_text(strip=True) == "Seeufer"
+
+
+def test_untranslated_page_shows_a_notice_in_the_readers_language(minimal_site: Path) -> None:
+    page = soup(minimal_site / "de" / "sectors" / "water" / "index.html")
+    notice = page.select_one(".vitrine-notice")
+    assert notice is not None
+    assert "noch nicht auf Deutsch" in notice.get_text()
+    original = notice.find("a", hreflang="en")
+    assert original is not None and original["href"].rstrip("/").endswith("sectors/water")
+    story = page.select_one(".vitrine-story")
+    assert story is not None and story["lang"] == "en"
+    # A translated page has no notice.
+    assert soup(minimal_site / "de" / "projects" / "marina" / "index.html").select_one(".vitrine-notice") is None
+
+
+def test_numbers_follow_the_readers_language(minimal_site: Path) -> None:
+    english = soup(minimal_site / "figures" / "index.html").select_one("#residents")
+    german = soup(minimal_site / "de" / "figures" / "index.html").select_one("#residents")
+    assert english is not None and "12,500" in english.get_text()
+    assert german is not None and "12.500" in german.get_text()
+
+
+def test_a_figure_cited_in_a_text_prints_its_source_and_year(minimal_site: Path) -> None:
+    cite = soup(minimal_site / "sectors" / "water" / "index.html").select_one(".vitrine-story .vitrine-cite")
+    assert cite is not None
+    assert "12,500 people" in cite.get_text() and "2024" in cite.get_text()
+    link = cite.find("a")
+    assert link is not None and link["href"] == "https://stats.lakeshore.example/residents"
