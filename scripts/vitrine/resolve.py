@@ -64,8 +64,8 @@ class Model:
         chain = [code, *self.territory.data.fallback_languages, self.source_language]
         return list(dict.fromkeys(chain))
 
-    def view(self, code: str) -> View:
-        return View(self, code)
+    def view(self, code: str, today: dt.date | None = None) -> View:
+        return View(self, code, today)
 
     # Typed access for the renderers.
     @property
