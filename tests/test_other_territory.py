@@ -44,3 +44,22 @@ def test_a_figure_cited_in_a_text_prints_its_source_and_year(minimal_site: Path)
     assert "12,500 people" in cite.get_text() and "2024" in cite.get_text()
     link = cite.find("a")
     assert link is not None and link["href"] == "https://stats.lakeshore.example/residents"
+
+
+def test_each_language_has_its_own_404_page(minimal_site: Path) -> None:
+    english = soup(minimal_site / "404.html")
+    german = soup(minimal_site / "de" / "404.html")
+    assert english.html is not None and english.html["lang"] == "en"
+    assert german.html is not None and german.html["lang"] == "de"
+    assert english.h1 is not None and english.h1.get_text(strip=True) == "Page not found"
+    assert german.h1 is not None and german.h1.get_text(strip=True) == "Seite nicht gefunden"
+
+
+def test_alternate_links_are_absolute_with_x_default(minimal_site: Path) -> None:
+    page = soup(minimal_site / "de" / "sectors" / "water" / "index.html")
+    alternates = {str(link["hreflang"]): str(link["href"]) for link in page.find_all("link", rel="alternate")}
+    assert alternates == {
+        "en": "https://invest.lakeshore.example/sectors/water/",
+        "de": "https://invest.lakeshore.example/de/sectors/water/",
+        "x-default": "https://invest.lakeshore.example/sectors/water/",
+    }

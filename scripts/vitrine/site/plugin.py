@@ -12,6 +12,7 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -66,6 +67,14 @@ def characters_of(model: Model, language: str) -> set[str]:
     return chars
 
 
+def absolute_alternates(alternates: list[dict[str, str]], site_url: str, default: str) -> list[dict[str, str]]:
+    """The page's versions as absolute addresses, plus x-default (the source language's version)."""
+    base = site_url if site_url.endswith("/") else f"{site_url}/"
+    found = [{"lang": alt["lang"], "href": urljoin(base, alt["link"].lstrip("/"))} for alt in alternates]
+    found += [{"lang": "x-default", "href": alt["href"]} for alt in found if alt["lang"] == default]
+    return found
+
+
 class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +83,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self.font_css: dict[str, str] = {}
         self.content_dir: Path = Path("content")
         self.views: dict[str, View] = {}
+        self.not_found: dict[str, bytes] = {}
 
     # --- once per build command ------------------------------------------------------------------
 
@@ -189,10 +199,27 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         meta = page.meta.get("vitrine") or {}
         kind, item_id = meta.get("kind"), meta.get("id")
         context["entry"] = self.model.items[kind][item_id] if item_id and kind in self.model.items else None  # type: ignore[typeddict-unknown-key]
+        context["vitrine_alternates"] = absolute_alternates(  # type: ignore[typeddict-unknown-key]
+            # mkdocs-static-i18n sets the page's links as an attribute of config.extra, as templates read it.
+            getattr(config.extra, "alternate", None) or [],
+            str(config.site_url or ""),
+            self.model.source_language,
+        )
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """Keep one 404 page per language: each language build writes site/404.html, the last one would win."""
         assert self.model is not None
+        language = self._language(config)
+        site = Path(config.site_dir)
+        rendered = site / "404.html"
+        if rendered.is_file():
+            self.not_found[language] = rendered.read_bytes()
+            if language != self.model.source_language:
+                (site / language).mkdir(parents=True, exist_ok=True)
+                (site / language / "404.html").write_bytes(self.not_found[language])
+            if self.model.source_language in self.not_found:
+                rendered.write_bytes(self.not_found[self.model.source_language])
         view = self.views.get(self._language(config))
         if view is None:
             return
