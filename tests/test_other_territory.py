@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import soup
@@ -63,3 +64,18 @@ def test_alternate_links_are_absolute_with_x_default(minimal_site: Path) -> None
         "de": "https://invest.lakeshore.example/de/sectors/water/",
         "x-default": "https://invest.lakeshore.example/sectors/water/",
     }
+
+
+def test_each_language_searches_its_own_index(minimal_site: Path) -> None:
+    english = json.loads((minimal_site / "search" / "search_index.json").read_text())
+    german = json.loads((minimal_site / "de" / "search" / "search_index.json").read_text())
+    assert english["config"]["lang"] == ["en"] and german["config"]["lang"] == ["de"]
+    english_titles = {doc["title"] for doc in english["docs"]}
+    german_titles = {doc["title"] for doc in german["docs"]}
+    assert "Der neue Yachthafen" in german_titles and "Der neue Yachthafen" not in english_titles
+    assert "The new marina" in english_titles and "The new marina" not in german_titles
+    for doc in german["docs"]:  # addresses are relative to the German root
+        assert (minimal_site / "de" / doc["location"].split("#")[0] / "index.html").is_file(), doc["location"]
+    page = soup(minimal_site / "de" / "sectors" / "water" / "index.html").find("script", id="__config")
+    assert page is not None
+    assert json.loads(page.get_text())["base"] == "../../../de"

@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.resolve import Model, View
-from vitrine.site import fonts
+from vitrine.site import fonts, search
 from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
@@ -189,6 +189,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         env.globals["links"] = Links(self.model, self.pages, language)
         env.globals["vitrine_font_css"] = self.font_css.get(language)
         env.globals["vitrine_languages"] = self.model.languages
+        env.globals["vitrine_search_worker"] = search.material_search_worker()
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
@@ -207,24 +208,35 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         )
         return context
 
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "404.html":
+            self.not_found[self._language(config)] = output_content
+        return output_content
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged the search index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Keep one 404 page per language: each language build writes site/404.html, the last one would win."""
+        """Give each language its own 404 page and its own search index.
+
+        Each language build writes site/404.html (the last would win), and mkdocs-static-i18n merges every
+        language into one search index: both are split here, once the last language is built.
+        """
         assert self.model is not None
-        language = self._language(config)
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False):
+            return  # a nested language build: the outer build finishes the work once every language is done
         site = Path(config.site_dir)
-        rendered = site / "404.html"
-        if rendered.is_file():
-            self.not_found[language] = rendered.read_bytes()
-            if language != self.model.source_language:
-                (site / language).mkdir(parents=True, exist_ok=True)
-                (site / language / "404.html").write_bytes(self.not_found[language])
-            if self.model.source_language in self.not_found:
-                rendered.write_bytes(self.not_found[self.model.source_language])
-        view = self.views.get(self._language(config))
-        if view is None:
-            return
-        for key in sorted(view.missing_strings):
-            log.warning(
-                f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
-                f"and from its fallback languages."
-            )
+        source = self.model.source_language
+        for language, page in self.not_found.items():
+            target = site / "404.html" if language == source else site / language / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+        search.split_index(site, source, [lang.code for lang in self.model.languages if lang.code != source])
+        self._report_missing_strings()
+
+    def _report_missing_strings(self) -> None:
+        for view in self.views.values():
+            for key in sorted(view.missing_strings):
+                log.warning(
+                    f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
+                    f"and from its fallback languages."
+                )
