@@ -83,7 +83,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self.font_css: dict[str, str] = {}
         self.content_dir: Path = Path("content")
         self.views: dict[str, View] = {}
-        self.not_found: dict[str, bytes] = {}
+        self.not_found: dict[str, str] = {}
 
     # --- once per build command ------------------------------------------------------------------
 
