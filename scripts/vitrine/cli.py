@@ -84,7 +84,8 @@ def main() -> None:
 
 @main.command()
 @content_option
-def check(content_dir: Path | None) -> None:
+@click.option("--strict", is_flag=True, help="Also fail on missing or stale translations of required languages.")
+def check(content_dir: Path | None, strict: bool) -> None:
     """Check the content and list every problem, with its file and line."""
 
     def run() -> int:
@@ -92,6 +93,10 @@ def check(content_dir: Path | None) -> None:
         root = content_dir or project / "content"
         started = time.perf_counter()
         model, problems = check_content(root)
+        if strict and model is not None:
+            from vitrine.translation.freshness import strict_problems
+
+            problems = problems + strict_problems(model)
         errors, warnings = _print_problems(problems)
         elapsed = time.perf_counter() - started
         if errors:
@@ -183,6 +188,79 @@ def schema() -> None:
         project = find_project(Path.cwd())
         for path in write_schemas(project):
             click.echo(f"wrote {path.relative_to(project)}")
+        return 0
+
+    _guard(run)
+
+
+@main.command()
+@content_option
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, for other programs.")
+@click.option("--lang", "languages", multiple=True, help="Only this language (may be repeated).")
+def status(content_dir: Path | None, as_json: bool, languages: tuple[str, ...]) -> None:
+    """Show, per language, which translations are missing, stale (the source changed) or up to date."""
+    import json
+
+    from vitrine.pipeline import prepare
+    from vitrine.translation.freshness import State, summary
+    from vitrine.translation.freshness import status as text_status
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        model = prepare(content_dir or project / "content")
+        statuses = text_status(model, list(languages) or None)
+        table = summary(statuses)
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "source_language": model.source_language,
+                        "languages": table,
+                        "texts": [entry.as_dict() for entry in statuses],
+                    },
+                    indent=2,
+                    ensure_ascii=False,
+                )
+            )
+            return 0
+        names = {lang.code: lang.name for lang in model.languages}
+        click.echo(f"{'language':<22}{'missing':>9}{'stale':>9}{'up to date':>12}")
+        for code, counts in table.items():
+            label = f"{names.get(code, code)} ({code})"
+            click.echo(f"{label:<22}{counts['missing']:>9}{counts['stale']:>9}{counts['up-to-date']:>12}")
+        for state in (State.STALE, State.MISSING):
+            chosen = [entry for entry in statuses if entry.state is state]
+            if chosen:
+                click.echo(f"\n{state.value.capitalize()} ({len(chosen)}):")
+                for entry in chosen:
+                    click.echo(f"  [{entry.language}] {entry.kind} “{entry.id}” — {entry.file}")
+        return 0
+
+    _guard(run)
+
+
+@main.group()
+def translations() -> None:
+    """Exchange texts with translators."""
+
+
+@translations.command("stamp")
+@content_option
+@click.option("--lang", "language", required=True, help="The language whose translations you have reviewed.")
+def stamp_command(content_dir: Path | None, language: str) -> None:
+    """Record that the existing translations of a language match the current source texts (after a review)."""
+    from vitrine.pipeline import prepare
+    from vitrine.translation.freshness import every_text
+    from vitrine.translation.store import stamp
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        model = prepare(content_dir or project / "content")
+        if language not in {lang.code for lang in model.languages} or language == model.source_language:
+            click.secho(f"“{language}” is not a translated language of this content.", fg="red", err=True)
+            return 2
+        count = sum(stamp(model, item, language) for item in every_text(model))
+        click.echo(f"{count} {language} texts marked as up to date.")
         return 0
 
     _guard(run)

@@ -77,6 +77,10 @@ class Language(Schema):
     name: Text = described("the language's name in its own script (Français, English, 日本語)")
     direction: Direction = described("ltr (left to right) or rtl (right to left, as Arabic)", default=Direction.LTR)
     font: Text = described("the font family used for this language (installed on the machine)", default="Noto Sans")
+    required: bool = described(
+        "true when every text must be translated and up to date in this language (checked by vitrine check --strict)",
+        default=False,
+    )
 
 
 class Brand(Schema):
