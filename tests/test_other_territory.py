@@ -28,8 +28,9 @@ def test_untranslated_page_shows_a_notice_in_the_readers_language(minimal_site: 
     assert original is not None and original["href"].rstrip("/").endswith("sectors/water")
     story = page.select_one(".vitrine-story")
     assert story is not None and story["lang"] == "en"
-    # A translated page has no notice.
-    assert soup(minimal_site / "de" / "projects" / "marina" / "index.html").select_one(".vitrine-notice") is None
+    # A translated page has no "not translated" notice.
+    translated = soup(minimal_site / "de" / "projects" / "marina" / "index.html")
+    assert translated.select_one(".vitrine-notice:not(.vitrine-notice--stale)") is None
 
 
 def test_numbers_follow_the_readers_language(minimal_site: Path) -> None:
@@ -79,3 +80,12 @@ def test_each_language_searches_its_own_index(minimal_site: Path) -> None:
     page = soup(minimal_site / "de" / "sectors" / "water" / "index.html").find("script", id="__config")
     assert page is not None
     assert json.loads(page.get_text())["base"] == "../../../de"
+
+
+def test_stale_translation_shows_a_notice(minimal_site: Path) -> None:
+    # The German text of the marina has no fingerprint of its source: it counts as stale.
+    page = soup(minimal_site / "de" / "projects" / "marina" / "index.html")
+    notice = page.select_one(".vitrine-notice--stale")
+    assert notice is not None and "Übersetzung veraltet" in notice.get_text()
+    assert notice.find("a", hreflang="en") is not None
+    assert soup(minimal_site / "projects" / "marina" / "index.html").select_one(".vitrine-notice") is None

@@ -417,6 +417,15 @@ class View:
     def is_fallback(self, item: Item[Any]) -> bool:
         return self.text_language(item) != self.code
 
+    def is_stale(self, item: Item[Any]) -> bool:
+        """True when the text shown is a translation made from an older version of the source text."""
+        from vitrine.translation.freshness import HASH_FIELD, source_fingerprint
+
+        shown = self.text_language(item)
+        if shown == self.model.source_language:
+            return False
+        return getattr(item.texts[shown], HASH_FIELD, None) != source_fingerprint(self.model, item)
+
     @property
     def territory(self) -> Any:
         return self.text(self.model.territory)
