@@ -264,3 +264,63 @@ def stamp_command(content_dir: Path | None, language: str) -> None:
         return 0
 
     _guard(run)
+
+
+@translations.command("export")
+@content_option
+@click.option("--lang", "language", required=True, help="The language to translate into.")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The file to write (default: translations-<lang>.xlf in the current folder).",
+)
+def export_command(content_dir: Path | None, language: str, out_file: Path | None) -> None:
+    """Write an XLIFF 2.0 file with the missing and stale texts of a language, for a translator."""
+    from vitrine.pipeline import prepare
+    from vitrine.translation.xliff import export
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        model = prepare(content_dir or project / "content")
+        if language not in {lang.code for lang in model.languages} or language == model.source_language:
+            click.secho(
+                f"“{language}” is not a translated language of this content: declare it in territory.yml.",
+                fg="red",
+                err=True,
+            )
+            return 2
+        target = out_file or Path.cwd() / f"translations-{language}.xlf"
+        data = export(model, language)
+        target.write_bytes(data)
+        click.echo(f"wrote {target} ({data.count(b'<file ')} texts, {data.count(b'<unit ')} units to translate)")
+        return 0
+
+    _guard(run)
+
+
+@translations.command("import")
+@content_option
+@click.argument("xliff_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_command(content_dir: Path | None, xliff_file: Path) -> None:
+    """Write the translated units of an XLIFF file back into the content."""
+    from vitrine.pipeline import prepare
+    from vitrine.translation.xliff import ExchangeError, import_file
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        model = prepare(content_dir or project / "content")
+        try:
+            report = import_file(model, xliff_file)
+        except ExchangeError as error:
+            click.secho(f"Nothing was imported: {error}", fg="red", err=True)
+            return 1
+        for written in report.written:
+            click.echo(f"updated {written}")
+        for item in report.incomplete:
+            click.secho(f"skipped {item}: not every unit is marked translated yet", fg="yellow")
+        click.echo(f"{len(report.written)} texts imported, {len(report.incomplete)} incomplete.")
+        return 0
+
+    _guard(run)
