@@ -49,6 +49,18 @@ def find_font(family: str, style: str) -> tuple[Path, int]:
     return Path(file), int(index or 0)
 
 
+LATIN_FAMILY = "Noto Sans"
+
+
+def families_for(family: str) -> list[str]:
+    """The font stack of a language: its own family, then a Latin one for names and numbers it lacks."""
+    return [family] if family == LATIN_FAMILY else [family, LATIN_FAMILY]
+
+
+def css_stack(family: str) -> str:
+    return ", ".join(f'"{name} Vitrine"' for name in families_for(family))
+
+
 @dataclass(frozen=True)
 class FontFile:
     family: str

@@ -101,8 +101,10 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         # Subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
         folder = (base / ".vitrine" / "cache" / "fonts").resolve()
         for language in model.languages:
+            characters = characters_of(model, language.code)
             try:
-                made = fonts.build_fonts(language.font, characters_of(model, language.code), folder)
+                made = [font for family in fonts.families_for(language.font)
+                        for font in fonts.build_fonts(family, characters, folder)]
             except fonts.FontNotFound as error:
                 raise PluginError(str(error)) from None
             css = fonts.font_face_css(made, "fonts/")
@@ -167,6 +169,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         if self.model is None:
             self.model = self._prepare(config)
         self._configure_i18n(config, self.model)
+        # The direction of the language being built, as the content declares it (Material reads theme.direction).
+        config.theme["direction"] = self.model.language(self._language(config)).direction.value
         if not config.site_url:
             config.site_url = str(self.model.territory.data.site_url)
         return config
@@ -188,6 +192,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         env.globals["v"] = view
         env.globals["links"] = Links(self.model, self.pages, language)
         env.globals["vitrine_font_css"] = self.font_css.get(language)
+        env.globals["vitrine_font_stack"] = fonts.css_stack(self.model.language(language).font)
         env.globals["vitrine_languages"] = self.model.languages
         env.globals["vitrine_search_worker"] = search.material_search_worker()
         return env
