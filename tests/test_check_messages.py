@@ -116,3 +116,11 @@ def test_text_citing_an_unknown_figure(vitrine: Callable[..., Run], minimal_cont
     assert run.code == 1
     assert f"Error in sectors/water.en.md, line {line_of(text, '[[figure:resident]]')}" in run.stderr
     assert "cites the figure “resident”" in run.stderr and "use one of: residents" in run.stderr
+
+
+def test_one_sided_sector_link_is_a_warning(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    replace_in(minimal_content / "sectors" / "water.yml", "projects: [marina]", "projects: []")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 0
+    assert "Warning in sectors/water.yml" in run.stderr
+    assert "the project “marina” belongs to this sector" in run.stderr

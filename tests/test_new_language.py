@@ -8,13 +8,16 @@ from pathlib import Path
 from conftest import Run, soup
 
 
-def test_adding_a_language_needs_no_other_change(vitrine: Callable[..., Run], minimal_content: Path,
-                                                 tmp_path: Path) -> None:
+def test_adding_a_language_needs_no_other_change(
+    vitrine: Callable[..., Run], minimal_content: Path, tmp_path: Path
+) -> None:
     territory = minimal_content / "territory.yml"
-    territory.write_text(territory.read_text().replace(
-        '  - {code: de, name: "Deutsch", direction: ltr}\n',
-        '  - {code: de, name: "Deutsch", direction: ltr}\n  - {code: it, name: "Italiano", direction: ltr}\n',
-    ))
+    territory.write_text(
+        territory.read_text().replace(
+            '  - {code: de, name: "Deutsch", direction: ltr}\n',
+            '  - {code: de, name: "Deutsch", direction: ltr}\n  - {code: it, name: "Italiano", direction: ltr}\n',
+        )
+    )
     (minimal_content / "strings" / "it.yml").write_text(
         'nav: {home: "Home", sectors: "Settori", projects: "Progetti", contact: "Contatti"}\n'
         'notices: {untranslated_title: "Pagina non tradotta", '
@@ -22,7 +25,7 @@ def test_adding_a_language_needs_no_other_change(vitrine: Callable[..., Run], mi
         'original: "Leggi l\'originale"}\n'
     )
     (minimal_content / "sectors" / "water.it.md").write_text(
-        "---\ntitle: \"Tecnologie dell'acqua\"\nsummary: \"Pompe, filtri e chi li produce.\"\n---\n\n"
+        '---\ntitle: "Tecnologie dell\'acqua"\nsummary: "Pompe, filtri e chi li produce."\n---\n\n'
         "Lakeshore costruisce pompe dall'epoca dei mulini.\n"
     )
     out = tmp_path / "site"

@@ -241,5 +241,5 @@ def test_events_and_destinations_are_listed(reference_site: Path) -> None:
         entry["name"] for entry in yaml.safe_load((REFERENCE_CONTENT / "events.yml").read_text())
     }
     international = soup(reference_site / "en" / "international" / "index.html")
-    assert {h["id"] for h in international.select(".vitrine-card h3")} == set(listed_ids("destinations"))
-    assert {dt["id"] for dt in international.select(".vitrine-network dt")} == set(listed_ids("network"))
+    assert {h["id"] for h in international.select(".vitrine-card h3")} == set(listed_ids("destinations.yml"))
+    assert {dt["id"] for dt in international.select(".vitrine-network dt")} == set(listed_ids("network.yml"))

@@ -19,9 +19,9 @@ def locale_for(language: str) -> Locale:
 
 
 def format_number(value: float, language: str, display: str = "full") -> str:
-    """1898561 -> "1 898 561" (fr) or "1.9 million" (en, compact)."""
+    """1898561 -> "1 898 561" (fr) or "1.9 million" (en, compact; below a million numbers stay whole)."""
     locale = locale_for(language)
-    if display == "compact" and abs(value) >= 10_000:
+    if display == "compact" and abs(value) >= 1_000_000:
         return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
     if float(value).is_integer():
         return format_decimal(int(value), locale=locale)

@@ -331,6 +331,45 @@ def _check_citations(valid: ValidContent) -> list[Problem]:
     return problems
 
 
+def _check_sector_links(valid: ValidContent) -> list[Problem]:
+    """A project and its sectors should name each other; a one-sided link is shown in one place only."""
+    problems: list[Problem] = []
+    sectors, projects = valid.items["sector"], valid.items["project"]
+    for project in projects.values():
+        if project.data.status is ProjectStatus.UNDER_REVIEW:
+            continue
+        for index, sector_id in enumerate(project.data.sectors):
+            sector = sectors.get(sector_id)
+            if sector is not None and project.id not in sector.data.projects:
+                problems.append(
+                    Problem(
+                        sector.origin.file,
+                        sector.origin.line("projects"),
+                        "projects",
+                        f"the project “{project.id}” belongs to this sector ({project.origin.file}, line "
+                        f"{project.origin.line('sectors', index)}), but the sector does not list it.",
+                        f"add {project.id} to projects here, or remove {sector_id} from its sectors.",
+                        Severity.WARNING,
+                    )
+                )
+    for sector in sectors.values():
+        for index, project_id in enumerate(sector.data.projects):
+            project = projects.get(project_id)
+            if project is not None and sector.id not in project.data.sectors:
+                problems.append(
+                    Problem(
+                        project.origin.file,
+                        project.origin.line("sectors"),
+                        "sectors",
+                        f"the sector “{sector.id}” lists this project ({sector.origin.file}, line "
+                        f"{sector.origin.line('projects', index)}), but the project does not name the sector.",
+                        f"add {sector.id} to sectors here, or remove {project_id} from that sector's projects.",
+                        Severity.WARNING,
+                    )
+                )
+    return problems
+
+
 def flagged(model: Model) -> list[Problem]:
     """Items that carry a flag for staff: listed by ``vitrine check``, never shown to the public."""
     notes: list[Problem] = []
@@ -357,6 +396,7 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += _check_vocabulary(valid, valid.territory.data.source_language)
     problems += _check_texts(valid, valid.territory, root)
     problems += _check_citations(valid)
+    problems += _check_sector_links(valid)
     if any(problem.severity is Severity.ERROR for problem in problems):
         return None, problems
     model = Model(root, valid.territory, valid.strings, valid.items)

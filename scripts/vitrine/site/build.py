@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -21,6 +22,7 @@ from vitrine.publish import staging
 from vitrine.resolve import Model
 
 CONTENT_ENV = "VITRINE_CONTENT"
+LANGUAGE_STEP = re.compile(r"Building '([\w-]+)' documentation")
 
 
 class SiteBuildError(Exception):
@@ -48,9 +50,8 @@ class _Collector(logging.Handler):
         message = record.getMessage()
         if record.levelno >= logging.WARNING:
             self.warnings.append(message)
-        elif message.startswith("Building '"):
-            language = message.split("'")[1]
-            self.progress(f"Rendering the pages in “{language}”…")
+        elif found := LANGUAGE_STEP.search(message):
+            self.progress(f"Rendering the pages in “{found.group(1)}”…")
 
 
 @contextmanager
@@ -92,6 +93,10 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
     model = prepare(content)  # raises ContentErrors before anything is written
     collector = _Collector(progress)
     mkdocs_logger = logging.getLogger("mkdocs")
+    saved = (mkdocs_logger.level, mkdocs_logger.propagate)
+    # MkDocs' own messages go to the collector only: warnings for the summary, language steps as progress.
+    mkdocs_logger.setLevel(logging.INFO)
+    mkdocs_logger.propagate = False
     mkdocs_logger.addHandler(collector)
     previous_env = os.environ.get(CONTENT_ENV)
     os.environ[CONTENT_ENV] = str(content.resolve())
@@ -109,6 +114,8 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
         raise SiteBuildError(str(error)) from None
     finally:
         mkdocs_logger.removeHandler(collector)
+        mkdocs_logger.setLevel(saved[0])
+        mkdocs_logger.propagate = saved[1]
         if previous_env is None:
             os.environ.pop(CONTENT_ENV, None)
         else:

@@ -127,6 +127,8 @@ def render_page(model: Model, page: PlannedPage, language: str) -> str:
         "template": f"vitrine/{page.template}",
         "vitrine": {"kind": page.kind, "id": page.item_id},
     }
+    if page.kind == "home":
+        header["hide"] = ["navigation", "toc"]
     body = ""
     if page.item_id is not None:
         item = model.items[page.kind][page.item_id]

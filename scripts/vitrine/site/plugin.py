@@ -103,8 +103,11 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         for language in model.languages:
             characters = characters_of(model, language.code)
             try:
-                made = [font for family in fonts.families_for(language.font)
-                        for font in fonts.build_fonts(family, characters, folder)]
+                made = [
+                    font
+                    for family in fonts.families_for(language.font)
+                    for font in fonts.build_fonts(family, characters, folder)
+                ]
             except fonts.FontNotFound as error:
                 raise PluginError(str(error)) from None
             css = fonts.font_face_css(made, "fonts/")
