@@ -352,18 +352,18 @@ def _check_sector_links(valid: ValidContent) -> list[Problem]:
                         Severity.WARNING,
                     )
                 )
-    for sector in sectors.values():
-        for index, project_id in enumerate(sector.data.projects):
-            project = projects.get(project_id)
-            if project is not None and sector.id not in project.data.sectors:
+    for listing in sectors.values():
+        for index, project_id in enumerate(listing.data.projects):
+            listed = projects.get(project_id)
+            if listed is not None and listing.id not in listed.data.sectors:
                 problems.append(
                     Problem(
-                        project.origin.file,
-                        project.origin.line("sectors"),
+                        listed.origin.file,
+                        listed.origin.line("sectors"),
                         "sectors",
-                        f"the sector “{sector.id}” lists this project ({sector.origin.file}, line "
-                        f"{sector.origin.line('projects', index)}), but the project does not name the sector.",
-                        f"add {sector.id} to sectors here, or remove {project_id} from that sector's projects.",
+                        f"the sector “{listing.id}” lists this project ({listing.origin.file}, line "
+                        f"{listing.origin.line('projects', index)}), but the project does not name the sector.",
+                        f"add {listing.id} to sectors here, or remove {project_id} from that sector's projects.",
                         Severity.WARNING,
                     )
                 )
