@@ -4,7 +4,7 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
-DEBIAN_PACKAGES := fontconfig fonts-noto-core
+DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk
 PYTEST_WORKERS ?= 2
 
 .PHONY: all build test check serve schema lint setup system-packages lock clean

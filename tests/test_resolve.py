@@ -50,6 +50,8 @@ def test_figures_are_formatted_per_language() -> None:
         (70.5, "fr", "full", "70,5"),
         (1924, "en", "full", "1,924"),
         (1924, "fr", "full", "1\u202f924"),
+        (1898561, "ja", "compact", "189.9万"),
+        (1898561, "de", "compact", "1,9 Millionen"),
     ],
 )
 def test_number_formatting(value: float, language: str, display: str, expected: str) -> None:

@@ -22,7 +22,10 @@ def format_number(value: float, language: str, display: str = "full") -> str:
     """1898561 -> "1 898 561" (fr) or "1.9 million" (en, compact; below a million numbers stay whole)."""
     locale = locale_for(language)
     if display == "compact" and abs(value) >= 1_000_000:
-        return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
+        # Some locales (ja, zh) only have the short compact form (190万).
+        if "long" in locale.compact_decimal_formats:
+            return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)
+        return format_compact_decimal(value, format_type="short", locale=locale, fraction_digits=1)
     if float(value).is_integer():
         return format_decimal(int(value), locale=locale)
     return format_decimal(value, locale=locale, decimal_quantization=False)

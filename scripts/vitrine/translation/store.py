@@ -14,8 +14,23 @@ from vitrine.translation.freshness import HASH_FIELD, source_fingerprint, transl
 from vitrine.validate import Item
 
 
+class _ReadableDumper(yaml.SafeDumper):
+    """Writes multi-line texts as indented blocks (``|``), as staff write them by hand."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    if "\n" in value.strip():
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value.strip() + "\n", style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_ReadableDumper.add_representer(str, _represent_text)
+
+
 def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    return yaml.dump(
+        data, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False
+    )
 
 
 def write_translation(model: Model, item: Item[Any], language: str, fields: dict[str, Any], body: str | None) -> Path:
