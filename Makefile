@@ -5,9 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk
+TEST_DEBIAN_PACKAGES := chromium
 PYTEST_WORKERS ?= 2
 
-.PHONY: all build test check serve schema lint setup system-packages lock clean
+.PHONY: all build test check serve schema lint setup system-packages test-packages lock clean
 
 all: build
 
@@ -19,6 +20,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 system-packages:
 	@bash scripts/install-debian-packages $(DEBIAN_PACKAGES)
+
+test-packages:
+	@bash scripts/install-debian-packages $(DEBIAN_PACKAGES) $(TEST_DEBIAN_PACKAGES)
 
 setup: system-packages $(STAMP)
 
@@ -38,7 +42,7 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 
-test: setup lint
+test: test-packages setup lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Regenerate the lock after changing the dependencies in pyproject.toml (needs uv: pip install uv).

@@ -79,7 +79,7 @@ def test_each_language_searches_its_own_index(minimal_site: Path) -> None:
         assert (minimal_site / "de" / doc["location"].split("#")[0] / "index.html").is_file(), doc["location"]
     page = soup(minimal_site / "de" / "sectors" / "water" / "index.html").find("script", id="__config")
     assert page is not None
-    assert json.loads(page.get_text())["base"] == "../../../de"
+    assert json.loads(page.get_text())["base"] == "../../../de/"
 
 
 def test_stale_translation_shows_a_notice(minimal_site: Path) -> None:

@@ -118,13 +118,23 @@ def test_no_request_to_another_host(reference_site: Path) -> None:
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text()), f"{css} loads a remote resource"
 
 
-def test_fonts_are_self_hosted_and_subset(reference_site: Path) -> None:
-    fonts = list((reference_site / "assets" / "generated" / "fonts").glob("*.woff2"))
-    assert fonts
-    assert all(f.stat().st_size < 120_000 for f in fonts)  # the full Noto Sans is ~600 KB per weight
-    home = soup(reference_site / "index.html")
+def font_files_of(site: Path, language: str) -> list[Path]:
+    css = (site / "assets" / "generated" / f"fonts-{language}.css").read_text()
+    return [site / "assets" / "generated" / "fonts" / name for name in re.findall(r"fonts/([\w.-]+\.woff2)", css)]
+
+
+@pytest.mark.parametrize(
+    ("language", "budget"),
+    # Full fonts: Noto Sans ~600 KB per weight, Noto Sans Arabic ~200 KB, Noto Sans CJK ~16 MB.
+    [("fr", 60_000), ("en", 60_000), ("de", 60_000), ("ar", 90_000), ("ja", 450_000), ("zh", 450_000)],
+)
+def test_fonts_are_self_hosted_and_subset_per_language(reference_site: Path, language: str, budget: int) -> None:
+    files = font_files_of(reference_site, language)
+    assert files and all(f.is_file() for f in files)
+    assert sum(f.stat().st_size for f in files) < budget
+    home = soup(reference_site / LANGUAGES.get(language, f"{language}/") / "index.html")
     font_css = [str(link["href"]) for link in home.find_all("link", rel="stylesheet") if "fonts-" in str(link["href"])]
-    assert font_css == ["assets/generated/fonts-fr.css"]
+    assert len(font_css) == 1 and font_css[0].endswith(f"assets/generated/fonts-{language}.css")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -54,6 +54,8 @@ def _guard(action: Callable[[], int]) -> None:
     except KeyboardInterrupt:
         click.echo("Stopped.", err=True)
         code = 1
+    except BrokenPipeError:  # the output was piped into a program that stopped reading (| head)
+        code = 0
     except Exception as error:
         log = Path.cwd() / "vitrine-error.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")

@@ -22,6 +22,8 @@ BASE_CHARACTERS = (
 )
 
 WEIGHTS = {400: "Regular", 700: "Bold"}
+# Part of the cache key of every subset: change it whenever subset_font() changes what it writes.
+SUBSET_OPTIONS_VERSION = "default-features-1"
 
 
 class FontNotFound(Exception):
@@ -71,7 +73,7 @@ class FontFile:
 def subset_font(source: Path, index: int, characters: str, target: Path) -> None:
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]
+    # fontTools' default features cover Latin, Arabic joining and CJK vertical forms; "*" would add ~40 KB to CJK.
     options.name_IDs = ["*"]
     options.notdef_outline = True
     font = TTFont(source, fontNumber=index, lazy=True)
@@ -85,13 +87,28 @@ def subset_font(source: Path, index: int, characters: str, target: Path) -> None
     partial.replace(target)
 
 
+# A script font whose regular subset is larger than this gets no bold file: browsers synthesise bold, and a
+# second CJK subset would double the weight of every page.
+SINGLE_WEIGHT_ABOVE = 150_000
+
+
 def build_fonts(family: str, characters: set[str], folder: Path) -> list[FontFile]:
-    """Subset ``family`` (regular and bold) to ``characters`` into ``folder``; reuse files already there."""
-    text = "".join(sorted(characters | BASE_CHARACTERS))
+    """Subset ``family`` (regular and bold) to ``characters`` into ``folder``; reuse files already there.
+
+    The Latin family gets the Latin base set too; a script family (Arabic, CJK) gets only the characters of its
+    own script, since the Latin family follows it in the font stack.
+    """
+    if family == LATIN_FAMILY:
+        text = "".join(sorted(characters | BASE_CHARACTERS))
+    else:
+        text = "".join(sorted(c for c in characters if ord(c) >= 0x0370 and c not in BASE_CHARACTERS))
     made: list[FontFile] = []
     for weight, style in WEIGHTS.items():
+        if made and family != LATIN_FAMILY and (folder / made[0].name).stat().st_size > SINGLE_WEIGHT_ABOVE:
+            break
         source, index = find_font(family, style)
-        key = hashlib.sha256(f"{source}|{index}|{source.stat().st_size}|{text}".encode()).hexdigest()[:12]
+        inputs = f"{SUBSET_OPTIONS_VERSION}|{source}|{index}|{source.stat().st_size}|{text}"
+        key = hashlib.sha256(inputs.encode()).hexdigest()[:12]
         slug = family.lower().replace(" ", "-")
         name = f"{slug}-{weight}-{key}.woff2"
         if not (folder / name).is_file():

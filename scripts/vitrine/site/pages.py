@@ -43,6 +43,9 @@ STRUCTURAL_PAGES = (
     ("site-map", "site-map", "site-map.html"),
 )
 
+# The staff's view of translations: built in the source language only, linked from no public page.
+STATUS_PAGE = "staff/translations"
+
 ITEM_FOLDERS = {"sector": "sectors", "project": "projects", "partnership": "partnerships"}
 
 
@@ -52,6 +55,7 @@ class PlannedPage:
     item_id: str | None
     path: str  # without language suffix nor extension: "sectors/health"
     template: str
+    source_only: bool = False  # staff pages exist in the source language only
 
     @property
     def source_name(self) -> str:
@@ -73,6 +77,7 @@ def plan(model: Model) -> list[PlannedPage]:
         pages.append(PlannedPage("partnership", partnership.id, f"partnerships/{partnership.id}", "partnership.html"))
     for page in model.pages:
         pages.append(PlannedPage("page", page.id, page.id, PAGE_KIND_TEMPLATES[page.data.kind]))
+    pages.append(PlannedPage("translation-status", None, STATUS_PAGE, "translation-status.html", source_only=True))
     return pages
 
 
@@ -129,6 +134,8 @@ def render_page(model: Model, page: PlannedPage, language: str) -> str:
     }
     if page.kind == "home":
         header["hide"] = ["navigation", "toc"]
+    if page.source_only:
+        header["robots"] = "noindex"
     body = ""
     if page.item_id is not None:
         item = model.items[page.kind][page.item_id]
@@ -142,6 +149,8 @@ def site_files(model: Model) -> Iterator[tuple[str, str]]:
     """Every generated page file: (path relative to docs/, text)."""
     for page in plan(model):
         for language in model.languages:
+            if page.source_only and language.code != model.source_language:
+                continue
             yield f"{page.path}.{language.code}.md", render_page(model, page, language.code)
 
 

@@ -30,6 +30,8 @@ from vitrine.site import fonts, search
 from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
+# Material's search segments Chinese with jieba, which announces every dictionary load on the console.
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 GENERATED_ASSETS = "assets/generated"
 
@@ -172,8 +174,10 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         if self.model is None:
             self.model = self._prepare(config)
         self._configure_i18n(config, self.model)
+        language = self._language(config)
         # The direction of the language being built, as the content declares it (Material reads theme.direction).
-        config.theme["direction"] = self.model.language(self._language(config)).direction.value
+        config.theme["direction"] = self.model.language(language).direction.value
+        search.segment_chinese_only_for(language)
         if not config.site_url:
             config.site_url = str(self.model.territory.data.site_url)
         return config
@@ -198,6 +202,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         env.globals["vitrine_font_stack"] = fonts.css_stack(self.model.language(language).font)
         env.globals["vitrine_languages"] = self.model.languages
         env.globals["vitrine_search_worker"] = search.material_search_worker()
+        env.globals["vitrine_translation_status"] = self._translation_status
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
@@ -240,6 +245,18 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             target.write_text(page, encoding="utf-8")
         search.split_index(site, source, [lang.code for lang in self.model.languages if lang.code != source])
         self._report_missing_strings()
+
+    def _translation_status(self) -> dict[str, Any]:
+        """For the staff's status page: counts per language and the texts that need work."""
+        from vitrine.translation.freshness import State, status, summary
+
+        assert self.model is not None
+        entries = status(self.model)
+        return {
+            "table": summary(entries),
+            "todo": [entry for entry in entries if entry.state is not State.UP_TO_DATE],
+            "names": {lang.code: lang.name for lang in self.model.languages},
+        }
 
     def _report_missing_strings(self) -> None:
         for view in self.views.values():

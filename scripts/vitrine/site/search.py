@@ -9,6 +9,7 @@ its pages point Material's search at it (see ``base`` in overrides/main.html).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from functools import lru_cache
 from importlib.resources import files
@@ -16,6 +17,27 @@ from pathlib import Path
 from typing import Any
 
 INDEX = Path("search") / "search_index.json"
+
+
+SETTING = re.compile(r'"search\.config\.(lang|pipeline|separator)":\s*"((?:[^"\\]|\\.)*)"')
+
+
+@lru_cache(maxsize=32)
+def material_search_settings(language: str) -> dict[str, Any]:
+    """Material's search settings for a language (lunr language, pipeline, word separator), English by default."""
+    folder = files("material") / "templates" / "partials" / "languages"
+    settings: dict[str, Any] = {}
+    for name in ("en", language.split("-")[0], language):
+        candidate = folder / f"{name}.html"
+        if candidate.is_file():
+            for key, raw in SETTING.findall(candidate.read_text(encoding="utf-8")):
+                settings[key] = json.loads(f'"{raw}"')
+    pipeline = [step for step in str(settings.get("pipeline", "")).split(",") if step.strip()]
+    return {
+        "lang": [settings.get("lang", "en")],
+        "separator": settings.get("separator", r"[\s\-]+"),
+        "pipeline": [step.strip() for step in pipeline],
+    }
 
 
 def split_index(site: Path, source: str, others: list[str]) -> dict[str, int]:
@@ -35,7 +57,7 @@ def split_index(site: Path, source: str, others: list[str]) -> dict[str, int]:
     for code, entries in per_language.items():
         target = site / INDEX if code == source else site / code / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        index = {**merged, "config": {**merged.get("config", {}), "lang": [code]}, "docs": entries}
+        index = {**merged, "config": {**merged.get("config", {}), **material_search_settings(code)}, "docs": entries}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[code] = len(entries)
     return counts
@@ -49,3 +71,18 @@ def material_search_worker() -> str:
     if found is None:
         raise RuntimeError("Material's base.html no longer names its search worker: update overrides/main.html.")
     return found.group(0)
+
+
+def segment_chinese_only_for(language: str) -> None:
+    """Let Material's search cut Han characters into words (jieba) for Chinese pages only.
+
+    Material segments every run of Han characters when jieba is installed; Japanese kanji are Han too, and a
+    Chinese dictionary would cut Japanese words wrongly, so segmentation is switched off for other languages.
+    """
+    try:
+        import jieba
+        from material.plugins.search import plugin as material_search
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+    material_search.jieba = jieba if language.split("-")[0] == "zh" else None
