@@ -253,3 +253,13 @@ def test_events_and_destinations_are_listed(reference_site: Path) -> None:
     international = soup(reference_site / "en" / "international" / "index.html")
     assert {h["id"] for h in international.select(".vitrine-card h3")} == set(listed_ids("destinations.yml"))
     assert {dt["id"] for dt in international.select(".vitrine-network dt")} == set(listed_ids("network.yml"))
+
+
+@pytest.mark.parametrize("language", ["ja", "zh", "ar"])
+def test_headings_in_other_scripts_get_real_anchors(reference_site: Path, language: str) -> None:
+    page = soup(reference_site / language / "sectors" / "health" / "index.html")
+    anchors = [str(h["id"]) for h in page.select(".vitrine-story h2[id]")]
+    assert anchors, "the sector text has subheadings"
+    for anchor in anchors:
+        assert not re.fullmatch(r"_\d*", anchor), anchors
+        assert any(ord(c) > 0x2E7F or 0x0600 <= ord(c) <= 0x06FF for c in anchor), anchors

@@ -55,3 +55,19 @@ def test_strict_check_fails_on_required_languages_only(vitrine: Callable[..., Ru
     assert "the de text of sector “water” is missing" in run.stderr
     assert "the de text of project “marina” is out of date" in run.stderr
     assert vitrine("check", "--content", minimal_content).code == 0  # without --strict, translations do not block
+
+
+def test_reference_content_one_french_paragraph_makes_exactly_its_translations_stale(
+    vitrine: Callable[..., Run], reference_content: Path
+) -> None:
+    before = states(vitrine("status", "--content", reference_content, "--json"))
+    source = reference_content / "sectors" / "health.fr.md"
+    text = source.read_text(encoding="utf-8")
+    paragraph = next(p for p in text.split("\n\n") if len(p) > 200 and not p.startswith(("#", "---")))
+    source.write_text(text.replace(paragraph, paragraph + " Une phrase ajoutée.", 1), encoding="utf-8")
+    after = states(vitrine("status", "--content", reference_content, "--json"))
+    changed = {key for key in before if before[key] != after[key]}
+    assert changed == {(lang, "sector", "health") for lang in ("en", "de", "it", "ja", "zh", "ar")}
+    assert all(after[key] == "stale" for key in changed)
+    strict = vitrine("check", "--strict", "--content", reference_content)
+    assert strict.code == 1 and "the en text of sector “health” is out of date" in strict.stderr
