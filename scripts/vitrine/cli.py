@@ -16,7 +16,9 @@ from typing import Any
 import click
 
 from vitrine.pipeline import check as check_content
+from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors, Problem, Severity
+from vitrine.resolve import Model
 
 PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +29,20 @@ def find_project(start: Path) -> Path:
         if (folder / "mkdocs.yml").is_file() and (folder / "scripts").is_dir():
             return folder
     return PACKAGE_PROJECT
+
+
+def _load_model(content_dir: Path | None) -> Model:
+    """The resolved model of ``content_dir`` (default: the project's content/); ContentErrors if it has errors."""
+    return prepare(content_dir or find_project(Path.cwd()) / "content")
+
+
+def _is_translated_language(model: Model, language: str) -> bool:
+    if language in {lang.code for lang in model.languages} and language != model.source_language:
+        return True
+    click.secho(
+        f"“{language}” is not a translated language of this content: declare it in territory.yml.", fg="red", err=True
+    )
+    return False
 
 
 def _progress(message: str) -> None:
@@ -203,13 +219,11 @@ def status(content_dir: Path | None, as_json: bool, languages: tuple[str, ...]) 
     """Show, per language, which translations are missing, stale (the source changed) or up to date."""
     import json
 
-    from vitrine.pipeline import prepare
     from vitrine.translation.freshness import State, summary
     from vitrine.translation.freshness import status as text_status
 
     def run() -> int:
-        project = find_project(Path.cwd())
-        model = prepare(content_dir or project / "content")
+        model = _load_model(content_dir)
         statuses = text_status(model, list(languages) or None)
         table = summary(statuses)
         if as_json:
@@ -251,15 +265,12 @@ def translations() -> None:
 @click.option("--lang", "language", required=True, help="The language whose translations you have reviewed.")
 def stamp_command(content_dir: Path | None, language: str) -> None:
     """Record that the existing translations of a language match the current source texts (after a review)."""
-    from vitrine.pipeline import prepare
     from vitrine.translation.freshness import every_text
     from vitrine.translation.store import stamp
 
     def run() -> int:
-        project = find_project(Path.cwd())
-        model = prepare(content_dir or project / "content")
-        if language not in {lang.code for lang in model.languages} or language == model.source_language:
-            click.secho(f"“{language}” is not a translated language of this content.", fg="red", err=True)
+        model = _load_model(content_dir)
+        if not _is_translated_language(model, language):
             return 2
         count = sum(stamp(model, item, language) for item in every_text(model))
         click.echo(f"{count} {language} texts marked as up to date.")
@@ -280,18 +291,11 @@ def stamp_command(content_dir: Path | None, language: str) -> None:
 )
 def export_command(content_dir: Path | None, language: str, out_file: Path | None) -> None:
     """Write an XLIFF 2.0 file with the missing and stale texts of a language, for a translator."""
-    from vitrine.pipeline import prepare
     from vitrine.translation.xliff import export
 
     def run() -> int:
-        project = find_project(Path.cwd())
-        model = prepare(content_dir or project / "content")
-        if language not in {lang.code for lang in model.languages} or language == model.source_language:
-            click.secho(
-                f"“{language}” is not a translated language of this content: declare it in territory.yml.",
-                fg="red",
-                err=True,
-            )
+        model = _load_model(content_dir)
+        if not _is_translated_language(model, language):
             return 2
         target = out_file or Path.cwd() / f"translations-{language}.xlf"
         data = export(model, language)
@@ -307,12 +311,10 @@ def export_command(content_dir: Path | None, language: str, out_file: Path | Non
 @click.argument("xliff_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(content_dir: Path | None, xliff_file: Path) -> None:
     """Write the translated units of an XLIFF file back into the content."""
-    from vitrine.pipeline import prepare
     from vitrine.translation.xliff import ExchangeError, import_file
 
     def run() -> int:
-        project = find_project(Path.cwd())
-        model = prepare(content_dir or project / "content")
+        model = _load_model(content_dir)
         try:
             report = import_file(model, xliff_file)
         except ExchangeError as error:
