@@ -46,8 +46,6 @@ STRUCTURAL_PAGES = (
 # The staff's view of translations: built in the source language only, linked from no public page.
 STATUS_PAGE = "staff/translations"
 
-ITEM_FOLDERS = {"sector": "sectors", "project": "projects", "partnership": "partnerships"}
-
 
 @dataclass(frozen=True)
 class PlannedPage:
@@ -56,10 +54,6 @@ class PlannedPage:
     path: str  # without language suffix nor extension: "sectors/health"
     template: str
     source_only: bool = False  # staff pages exist in the source language only
-
-    @property
-    def source_name(self) -> str:
-        return f"{self.path}.md"
 
     def url(self, language_prefix: str) -> str:
         """The address of the page below the site root, with a trailing slash ("en/sectors/health/")."""

@@ -200,7 +200,6 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         env.globals["links"] = Links(self.model, self.pages, language)
         env.globals["vitrine_font_css"] = self.font_css.get(language)
         env.globals["vitrine_font_stack"] = fonts.css_stack(self.model.language(language).font)
-        env.globals["vitrine_languages"] = self.model.languages
         env.globals["vitrine_search_worker"] = search.material_search_worker()
         env.globals["vitrine_translation_status"] = self._translation_status
         return env
