@@ -11,7 +11,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from vitrine.pipeline import check as check_content
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors, Problem, Severity
 from vitrine.resolve import Model
+
+if TYPE_CHECKING:
+    from vitrine.kit.build import KitReport
 
 PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
 
@@ -145,8 +148,9 @@ def check(content_dir: Path | None, strict: bool) -> None:
     default=None,
     help="Where to write the site (default: site/ of the project).",
 )
-def build(content_dir: Path | None, out_dir: Path | None) -> None:
-    """Check the content, then build the website in every language."""
+@click.option("--without-kit", is_flag=True, help="Build the website only, not the PDFs of the pitch kit.")
+def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> None:
+    """Check the content, then build the website and the pitch kit in every language."""
     from vitrine.schema_export import write_schemas
     from vitrine.site.build import SiteBuildError, build_site
 
@@ -158,7 +162,7 @@ def build(content_dir: Path | None, out_dir: Path | None) -> None:
         if root == (project / "content").resolve():
             write_schemas(project)
         try:
-            report = build_site(project, root, out, _progress)
+            report = build_site(project, root, out, _progress, with_kit=not without_kit)
         except SiteBuildError as error:
             click.secho(f"The site could not be built: {error}", fg="red", err=True)
             click.echo(f"Nothing was published: {out} is unchanged.", err=True)
@@ -166,8 +170,65 @@ def build(content_dir: Path | None, out_dir: Path | None) -> None:
         click.secho(f"\nSite built in {report.seconds:.1f} s → {report.out}", fg="green", bold=True)
         for code, count in report.pages.items():
             click.echo(f"  {report.languages[code]} ({code}): {count} pages")
+        if report.kit is not None:
+            _print_kit_summary(report.kit)
         click.echo(f"  Warnings: {len(report.warnings)}")
         for warning in report.warnings[:20]:
+            click.secho(f"    {warning}", fg="yellow")
+        return 0
+
+    _guard(run)
+
+
+def _print_kit_summary(kit: KitReport) -> None:
+    total = sum(doc.entry.bytes for doc in kit.built)
+    click.echo(
+        f"  Pitch kit: {len(kit.built)} PDFs ({total / 1024 / 1024:.1f} MB), {kit.rendered} rendered and "
+        f"{len(kit.built) - kit.rendered} unchanged, in {kit.seconds:.1f} s"
+    )
+
+
+@main.command()
+@content_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The site folder the kit goes in, under kit/ (default: site/ of the project).",
+)
+@click.option("--event", "event", default=None, help="Only the deck of this event (its id in events.yml).")
+@click.option("--lang", "language", default=None, help="Only the documents in this language.")
+def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, language: str | None) -> None:
+    """Build the PDFs of the pitch kit (all of them, or one event's, or one language's) into site/kit/."""
+    from vitrine.kit.build import prepare_kit, publish_kit
+    from vitrine.kit.plan import documents, select
+
+    def run() -> int:
+        project = find_project(Path.cwd())
+        model = _load_model(content_dir)
+        out = (out_dir or project / "site").resolve()
+        if event is not None and event not in model.items["event"]:
+            known = ", ".join(sorted(model.items["event"])) or "none"
+            click.secho(f"There is no event “{event}” in events.yml. Events: {known}.", fg="red", err=True)
+            return 2
+        if language is not None and language not in {lang.code for lang in model.languages}:
+            known = ", ".join(lang.code for lang in model.languages)
+            click.secho(f"“{language}” is not a language of this content. Languages: {known}.", fg="red", err=True)
+            return 2
+        chosen = select(documents(model), event, language) if event or language else None
+        if chosen == []:
+            click.secho(
+                f"The event “{event}” has no deck in “{language}”: its languages are listed in events.yml.",
+                fg="red",
+                err=True,
+            )
+            return 2
+        report = prepare_kit(project, model, _progress, chosen)
+        publish_kit(report, model, out)
+        click.secho(f"\nPitch kit built → {out / 'kit'}", fg="green", bold=True)
+        _print_kit_summary(report)
+        for warning in report.warnings:
             click.secho(f"    {warning}", fg="yellow")
         return 0
 

@@ -114,6 +114,36 @@ class Accessibility(Schema):
     contact_form: Url | None = described("the address of a contact form, if any", default=None)
 
 
+# --- the pitch kit ---------------------------------------------------------------------------------
+
+
+class Slide(StrEnum):
+    COVER = "cover"
+    FIGURES = "figures"
+    WHY_HERE = "why-here"
+    SECTORS = "sectors"
+    PROJECTS = "projects"
+    NETWORK = "network"
+    CONTACTS = "contacts"
+
+
+class KitComposition(Schema):
+    """What a presentation deck shows, in which order: the composition of a kit is content."""
+
+    slides: list[Slide] = described(
+        "the slides of the deck, in order: cover, figures, why-here, sectors (one slide per sector), "
+        "projects (three per slide), network, contacts",
+        min_length=1,
+    )
+    figures: list[Identifier] = refs(
+        "figure", "the figures of the “territory in figures” slide (default: the headline figures)"
+    )
+    sectors: list[Identifier] = refs("sector", "the sectors presented (default: all of them, or the event's)")
+    projects: list[Identifier] = refs(
+        "project", "the flagship projects presented (default: the promoted projects of the sectors presented)"
+    )
+
+
 class Territory(Schema):
     id: Identifier
     site_url: Url = described("the public address of the site, like https://www.example.org/")
@@ -127,6 +157,10 @@ class Territory(Schema):
     main_contact: Identifier = ref("contact", "the main contact for investors, from contacts.yml")
     legal: Legal
     accessibility: Accessibility
+    kit: KitComposition = described(
+        "the standard pitch kit's presentation deck (default: every slide, the headline figures, all sectors)",
+        default_factory=lambda: KitComposition(slides=list(Slide)),
+    )
 
 
 class TerritoryText(Schema):
@@ -299,6 +333,9 @@ class Event(Schema):
     languages: list[LanguageCode] = refs("language", "the visitors' languages")
     website: Url | None = described("the event's web site", default=None)
     stand: str | None = described("our stand or pavilion", default=None)
+    kit: KitComposition | None = described(
+        "the deck printed for this event (default: the standard deck, with the event's sectors)", default=None
+    )
     flag: Flag = None
 
 

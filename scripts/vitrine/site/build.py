@@ -17,6 +17,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from vitrine.kit.build import KitReport, prepare_kit, publish_kit
+from vitrine.kit.manifest import dumps
+from vitrine.kit.plan import GO_FOLDER
 from vitrine.pipeline import prepare
 from vitrine.publish import staging
 from vitrine.resolve import Model
@@ -36,6 +39,7 @@ class SiteReport:
     pages: dict[str, int]  # language code -> HTML pages
     languages: dict[str, str]  # language code -> name
     warnings: list[str] = field(default_factory=list)
+    kit: KitReport | None = None
 
 
 class _Collector(logging.Handler):
@@ -82,15 +86,23 @@ def count_pages(site: Path, model: Model) -> dict[str, int]:
     counts: dict[str, int] = {lang.code: 0 for lang in model.languages}
     for page in site.rglob("index.html"):
         top = page.relative_to(site).parts[0]
+        if top == GO_FOLDER:  # forwarding addresses of the kit's QR codes, not pages
+            continue
         counts[top if top in others else model.source_language] += 1
     return counts
 
 
-def build_site(project: Path, content: Path, out: Path, progress: Callable[[str], None]) -> SiteReport:
-    """Check the content, build every language with MkDocs into a fresh folder, then swap it into ``out``."""
+def build_site(
+    project: Path, content: Path, out: Path, progress: Callable[[str], None], with_kit: bool = True
+) -> SiteReport:
+    """Check the content, render the pitch kit, build every language with MkDocs into a fresh folder, add the
+    kit to it, then swap it into ``out``."""
+    from vitrine.site.plugin import KIT_MANIFEST_ENV
+
     started = time.perf_counter()
     progress("Checking the content…")
     model = prepare(content)  # raises ContentErrors before anything is written
+    kit = prepare_kit(project, model, progress) if with_kit else None
     collector = _Collector(progress)
     mkdocs_logger = logging.getLogger("mkdocs")
     saved = (mkdocs_logger.level, mkdocs_logger.propagate)
@@ -98,8 +110,11 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
     mkdocs_logger.setLevel(logging.INFO)
     mkdocs_logger.propagate = False
     mkdocs_logger.addHandler(collector)
-    previous_env = os.environ.get(CONTENT_ENV)
+    previous_env = {name: os.environ.get(name) for name in (CONTENT_ENV, KIT_MANIFEST_ENV)}
     os.environ[CONTENT_ENV] = str(content.resolve())
+    listing = Path(tempfile.mkstemp(prefix="vitrine-kit-", suffix=".json")[1])
+    listing.write_text(dumps(kit.entries if kit else []), encoding="utf-8")
+    os.environ[KIT_MANIFEST_ENV] = str(listing)
     try:
         with _docs_folder(project, content) as docs, staging(out) as fresh:
             progress("Rendering the pages…")
@@ -109,6 +124,8 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
+            if kit is not None:
+                publish_kit(kit, model, fresh)
             pages = count_pages(fresh, model)
     except (Abort, MkDocsException) as error:
         raise SiteBuildError(str(error)) from None
@@ -116,14 +133,17 @@ def build_site(project: Path, content: Path, out: Path, progress: Callable[[str]
         mkdocs_logger.removeHandler(collector)
         mkdocs_logger.setLevel(saved[0])
         mkdocs_logger.propagate = saved[1]
-        if previous_env is None:
-            os.environ.pop(CONTENT_ENV, None)
-        else:
-            os.environ[CONTENT_ENV] = previous_env
+        listing.unlink(missing_ok=True)
+        for name, value in previous_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return SiteReport(
         out,
         time.perf_counter() - started,
         pages,
         {lang.code: lang.name for lang in model.languages},
-        collector.warnings,
+        collector.warnings + (kit.warnings if kit else []),
+        kit,
     )

@@ -40,6 +40,7 @@ STRUCTURAL_PAGES = (
     ("international", "international", "international.html"),
     ("events", "events", "events.html"),
     ("contact", "contact", "contact.html"),
+    ("downloads", "downloads", "downloads.html"),
     ("site-map", "site-map", "site-map.html"),
 )
 

@@ -9,6 +9,7 @@ mkdocs-static-i18n then runs one build per language, calling the other events on
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from vitrine.kit import manifest
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.resolve import Model, View
 from vitrine.site import fonts, search
+from vitrine.site.forwarding import write_forwarding
 from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
@@ -34,6 +37,9 @@ log = logging.getLogger("mkdocs.plugins.vitrine")
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
 GENERATED_ASSETS = "assets/generated"
+# The manifest of the pitch kit built for this site (set by ``vitrine build``): the downloads pages list it.
+KIT_MANIFEST_ENV = "VITRINE_KIT_MANIFEST"
+KIND_ORDER = {"deck": 0, "figures": 1, "sheet": 2}
 
 
 class VitrinePluginConfig(Config):
@@ -86,6 +92,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self.content_dir: Path = Path("content")
         self.views: dict[str, View] = {}
         self.not_found: dict[str, str] = {}
+        self.kit: list[manifest.Entry] = []
 
     # --- once per build command ------------------------------------------------------------------
 
@@ -98,6 +105,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.pages = plan(model)
+        kit_manifest = os.environ.get(KIT_MANIFEST_ENV)
+        self.kit = manifest.read(Path(kit_manifest)) if kit_manifest else []
         docs_dir = Path(config.docs_dir)
         files = {name: text.encode() for name, text in site_files(model)}
         # Subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
@@ -165,6 +174,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             {view.t("nav.sectors"): sectors},
             {view.t("nav.projects"): projects},
             {view.t("nav.events"): "events.md"},
+            {view.t("pages.downloads.title"): "downloads.md"},
             {view.t("nav.contact"): "contact.md"},
         ]
 
@@ -202,6 +212,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         env.globals["vitrine_font_stack"] = fonts.css_stack(self.model.language(language).font)
         env.globals["vitrine_search_worker"] = search.material_search_worker()
         env.globals["vitrine_translation_status"] = self._translation_status
+        env.globals["vitrine_kit_documents"] = self._kit_documents
+        env.globals["kit_size"] = lambda size: self._size(view, size)
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
@@ -243,7 +255,30 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         search.split_index(site, source, [lang.code for lang in self.model.languages if lang.code != source])
+        write_forwarding(site, self.model)
         self._report_missing_strings()
+
+    def _kit_documents(self, language: str) -> list[manifest.Entry]:
+        """The kit's documents in ``language``: decks first, then key figures, then sector sheets in the
+        sectors' order, each screen variant before its print variant; event decks last."""
+        assert self.model is not None
+        sectors = {sector.id: index for index, sector in enumerate(self.model.sectors)}
+        return sorted(
+            (entry for entry in self.kit if entry.language == language),
+            key=lambda e: (
+                e.event is not None,
+                e.event or "",
+                KIND_ORDER.get(e.kind, 9),
+                sectors.get(e.sector or "", -1),
+                e.variant != "screen",
+            ),
+        )
+
+    @staticmethod
+    def _size(view: View, size: int) -> str:
+        if size >= 1024 * 1024:
+            return view.t("kit.megabytes").replace("{size}", view.number(round(size / 1024 / 1024, 1)))
+        return view.t("kit.kilobytes").replace("{size}", view.number(max(1, round(size / 1024))))
 
     def _translation_status(self) -> dict[str, Any]:
         """For the staff's status page: counts per language and the texts that need work."""
