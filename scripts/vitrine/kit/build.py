@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vitrine.kit import manifest
 from vitrine.kit.manifest import Entry
-from vitrine.kit.pdf import RenderJob, cache_key, copy_out, render_all
+from vitrine.kit.pdf import RenderJob, cache_key, copy_out, prune, render_all
 from vitrine.kit.plan import Document, Kind, documents
 from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, environment, render
 from vitrine.resolve import Model
@@ -96,8 +96,8 @@ def prepare_kit(
     fonts_of = {lang.code: font_files(model, lang.code) for lang in model.languages}
     jobs = []
     for item in rendered:
-        key = cache_key(item, fonts_of[item.doc.language])
-        jobs.append(RenderJob(key, item.html, item.doc.variant, cache / f"{key}.pdf"))
+        key = cache_key(item, model.root, fonts_of[item.doc.language])
+        jobs.append(RenderJob(key, item.html, model.root, item.doc.variant, cache / f"{key}.pdf"))
     waiting = sum(not job.target.is_file() for job in jobs)
     progress(f"Rendering {waiting} PDF(s) ({len(jobs) - waiting} unchanged, taken from the cache)…")
     outcomes = render_all(jobs, workers)
@@ -106,11 +106,7 @@ def prepare_kit(
         entry = manifest.describe(item.doc, item.title, job.target)
         report.built.append(BuiltDocument(entry, job.target, outcome.seconds, outcome.from_cache))
         report.warnings += _check(model, item, entry, outcome.missing_glyphs)
-    if chosen is None:  # a full build: forget what no document uses any more
-        used = {job.target.name for job in jobs}
-        for stale in cache.glob("*.pdf"):
-            if stale.name not in used:
-                stale.unlink(missing_ok=True)
+    prune(cache, {job.target for job in jobs})
     report.seconds = time.perf_counter() - started
     return report
 

@@ -8,6 +8,8 @@ WeasyPrint version. An unchanged document is copied from the cache instead of be
 from __future__ import annotations
 
 import hashlib
+import html
+import json
 import logging
 import os
 import re
@@ -16,7 +18,6 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import weasyprint
 
@@ -24,17 +25,21 @@ from vitrine.kit.plan import Variant
 from vitrine.kit.render import RenderedDocument
 
 # Part of every cache key: change it when the way PDFs are written changes.
-RENDERER_VERSION = "kit-1"
+RENDERER_VERSION = "kit-2"
 SCREEN_OPTIONS: dict[str, object] = {"dpi": 150, "jpeg_quality": 82, "optimize_images": True}
 PRINT_OPTIONS: dict[str, object] = {"dpi": None, "optimize_images": False}
 MISSING_GLYPH = ".notdef glyph rendered"
-FILE_URL = re.compile(r"""(?:src|href)="(file://[^"]+)\"""")
+# Files the HTML refers to, relative to the content folder (media/port.svg).
+LOCAL_FILE = re.compile(r"""\ssrc="(?![a-z]+:)([^"]+)\"""")
+# Cached PDFs no build has used for this long are removed (other content folders, such as tests', share it).
+CACHE_KEEP_SECONDS = 14 * 24 * 3600
 
 
 @dataclass(frozen=True)
 class RenderJob:
     key: str
     html: str
+    base: Path  # the content folder: images are found relative to it
     variant: Variant
     target: Path  # the cached PDF
 
@@ -51,13 +56,13 @@ def options_for(variant: Variant) -> dict[str, object]:
     return PRINT_OPTIONS if variant is Variant.PRINT else SCREEN_OPTIONS
 
 
-def cache_key(rendered: RenderedDocument, font_files: list[Path]) -> str:
+def cache_key(rendered: RenderedDocument, base: Path, font_files: list[Path]) -> str:
     digest = hashlib.sha256()
     for part in (RENDERER_VERSION, weasyprint.__version__, rendered.doc.variant.value, rendered.html):
         digest.update(part.encode())
         digest.update(b"\0")
-    for url in sorted(set(FILE_URL.findall(rendered.html))):
-        path = Path(unquote(urlparse(url).path))
+    for reference in sorted(set(LOCAL_FILE.findall(rendered.html))):
+        path = base / html.unescape(reference)
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     for font in font_files:
         stat = font.stat()
@@ -86,18 +91,31 @@ def render_pdf(job: RenderJob) -> RenderOutcome:
     logger.propagate = False
     try:
         partial = job.target.with_suffix(f".{os.getpid()}.part")
-        weasyprint.HTML(string=job.html, base_url=str(job.target.parent)).write_pdf(
+        weasyprint.HTML(string=job.html, base_url=f"{job.base.as_uri()}/").write_pdf(
             partial, pdf_variant="pdf/ua-1", **options_for(job.variant)
         )
+        # What rendering found is kept beside the PDF, so that a document taken from the cache reports it too.
+        notes_of(job.target).write_text(json.dumps({"missing_glyphs": watcher.missing}), encoding="utf-8")
         partial.replace(job.target)
     finally:
         logger.removeHandler(watcher)
     return RenderOutcome(job.key, time.perf_counter() - started, watcher.missing, False)
 
 
+def notes_of(pdf: Path) -> Path:
+    return pdf.with_suffix(".json")
+
+
+def cached_outcome(job: RenderJob) -> RenderOutcome:
+    notes = notes_of(job.target)
+    missing = json.loads(notes.read_text(encoding="utf-8"))["missing_glyphs"] if notes.is_file() else []
+    os.utime(job.target)  # still in use: keep it in the cache
+    return RenderOutcome(job.key, 0.0, list(missing), True)
+
+
 def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[RenderOutcome]:
     """Render the jobs whose PDF is not cached yet, on every core; cached ones are reported as such."""
-    outcomes = {job.key: RenderOutcome(job.key, 0.0, [], True) for job in jobs if job.target.is_file()}
+    outcomes = {job.key: cached_outcome(job) for job in jobs if job.target.is_file()}
     todo = list({job.key: job for job in jobs if job.key not in outcomes}.values())
     if todo:
         todo[0].target.parent.mkdir(parents=True, exist_ok=True)
@@ -111,6 +129,15 @@ def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[Render
                 for outcome in pool.map(render_pdf, todo):
                     outcomes[outcome.key] = outcome
     return [outcomes[job.key] for job in jobs]
+
+
+def prune(cache: Path, used: set[Path]) -> None:
+    """Remove cached PDFs that this build did not use and no build has used for two weeks."""
+    limit = time.time() - CACHE_KEEP_SECONDS
+    for cached in cache.glob("*.pdf"):
+        if cached not in used and cached.stat().st_mtime < limit:
+            cached.unlink(missing_ok=True)
+            notes_of(cached).unlink(missing_ok=True)
 
 
 def copy_out(source: Path, target: Path) -> None:
