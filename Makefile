@@ -4,8 +4,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
-DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk
-TEST_DEBIAN_PACKAGES := chromium
+DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_DEBIAN_PACKAGES := chromium poppler-utils
 PYTEST_WORKERS ?= 2
 
 .PHONY: all build test check serve schema lint setup system-packages test-packages lock clean
