@@ -97,6 +97,12 @@ content_option = click.option(
 )
 
 
+def out_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, help=help_text
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Vitrine compiles a territory's content into a multilingual website."""
@@ -141,13 +147,7 @@ def check(content_dir: Path | None, strict: bool) -> None:
 
 @main.command()
 @content_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the site (default: site/ of the project).",
-)
+@out_option("Where to write the site (default: site/ of the project).")
 @click.option("--without-kit", is_flag=True, help="Build the website only, not the PDFs of the pitch kit.")
 def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> None:
     """Check the content, then build the website and the pitch kit in every language."""
@@ -190,13 +190,7 @@ def _print_kit_summary(kit: KitReport) -> None:
 
 @main.command()
 @content_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The site folder the kit goes in, under kit/ (default: site/ of the project).",
-)
+@out_option("The site folder the kit goes in, under kit/ (default: site/ of the project).")
 @click.option("--event", "event", default=None, help="Only the deck of this event (its id in events.yml).")
 @click.option("--lang", "language", default=None, help="Only the documents in this language.")
 def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, language: str | None) -> None:
