@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from conftest import REFERENCE_CONTENT, Run, run_vitrine, soup
 from pdf_checks import MM, font_reports, qr_codes, squeezed, text_of
 from vitrine.kit.plan import Document, Kind, Variant, deck_contents, documents
-from vitrine.kit.render import deck_slides
+from vitrine.kit.render import deck_slides, first_sentence
 from vitrine.pipeline import prepare
 from vitrine.resolve import Model
 from vitrine.schema import Event, Slide
@@ -246,3 +246,20 @@ def test_a_sheet_that_runs_over_its_page_is_reported(minimal_content: Path, tmp_
     result = _kit("--content", minimal_content, "--out", tmp_path / "site", "--lang", "en")
     assert "kit/en/sheet-water.pdf) has 2 pages instead of 1" in result.output, result.output
     assert "Shorten the summary or the first paragraph of sectors/water.en.md" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Das erste Konsulat. Das am 12. Februar 2025 eröffnete.", "Das erste Konsulat."),
+        ("Im 29. und 30. Stock des Turms. Weiter.", "Im 29. und 30. Stock des Turms."),
+        (
+            "The port handled 70.5 million tonnes in 2024. Its basins serve.",
+            "The port handled 70.5 million tonnes in 2024.",
+        ),
+        ("日本の港。次の文。", "日本の港。"),
+        ("مرحبا بكم. هذه جملة.", "مرحبا بكم."),
+    ],
+)
+def test_the_first_sentence_of_an_argument_is_cut_where_the_sentence_ends(text: str, first: str) -> None:
+    assert first_sentence(text) == first

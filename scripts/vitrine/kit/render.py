@@ -50,7 +50,9 @@ def qr_svg(address: str) -> Markup:
     return Markup(buffer.getvalue().decode())
 
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+# A sentence ends after a word of two letters or more, or a year, (not after "12." or "z. B.") and before a
+# word that does not start in lower case; or after a CJK full stop.
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+(?=[^a-z\d])|(?<=\d{3}[.!?])\s+(?=[^a-z\d])|(?<=[。！？])")
 
 
 def first_sentence(text: str) -> str:
