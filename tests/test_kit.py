@@ -177,8 +177,11 @@ def test_the_downloads_page_lists_the_documents_of_its_language(reference_site: 
         assert targets == {doc.path for doc in planned() if doc.language == language.code}, language.code
         for link in links:
             assert (page.parent / str(link["href"])).resolve().is_file()
-            details = link.find_next_sibling(class_="vitrine-card__meta").get_text()
-            assert re.search(r"\d", details) and "PDF" in details, details
+        for row in soup(page).select(".vitrine-download"):
+            for details in row.select(".vitrine-card__meta"):
+                assert re.search(r"PDF · .*\d.* · .*\d", details.get_text()), details.get_text()
+        names = [a.get_text(" ", strip=True) for a in links]
+        assert len(names) == len(set(names)), "two links with the same words lead to different files"
 
 
 def letters(text: str) -> str:
