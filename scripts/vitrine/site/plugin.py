@@ -30,6 +30,7 @@ from vitrine.problems import ContentErrors
 from vitrine.resolve import Model, View
 from vitrine.site import fonts, search
 from vitrine.site.forwarding import write_forwarding
+from vitrine.site.headers import write_headers
 from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
@@ -256,6 +257,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             target.write_text(page, encoding="utf-8")
         search.split_index(site, source, [lang.code for lang in self.model.languages if lang.code != source])
         write_forwarding(site, self.model)
+        write_headers(site)  # last: it lists the inline scripts and styles of every page written above
         self._report_missing_strings()
 
     def _kit_documents(self, language: str) -> list[manifest.Entry]:
