@@ -74,7 +74,7 @@ def headers_file(headers: dict[str, str]) -> str:
 def nginx_snippet(headers: dict[str, str]) -> str:
     lines = [
         "# Security headers for the site (written by vitrine build): include this file in its server block.",
-        *(f"add_header {name} \"{value}\" always;" for name, value in headers.items()),
+        *(f'add_header {name} "{value}" always;' for name, value in headers.items()),
         "# Files for the build and the hosts, not for readers.",
         "location ~ ^/_ { return 404; }",
     ]
