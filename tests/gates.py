@@ -8,6 +8,7 @@ other address.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,9 +18,9 @@ from playwright.sync_api import Browser, Route
 
 from vitrine.site.headers import HEADERS_FILE, read_headers_file
 
-# What the theme may keep in the reader's browser: its own settings (palette, consent, search history…),
-# all namespaced by the site's scope as "__md_*" keys or "<scope>.__*".
-THEME_STORAGE = ("__palette", "__consent", "__search", "__tabs", "__announce", "__md_", ".__")
+# What the theme may keep in the reader's browser: its own settings (palette, consent, tabs…), which Material
+# names "<site path>.__<setting>" (for example "/.__palette").
+THEME_STORAGE = re.compile(r"\.__\w+$")
 
 
 @dataclass
@@ -93,11 +94,7 @@ def privacy_findings(records: list[PageRecord]) -> list[str]:
     for entry in records:
         findings += [f"{entry.url}: request to another host: {url}" for url in entry.requests]
         findings += [f"{entry.url}: cookie set: {name}" for name in entry.cookies]
-        findings += [
-            f"{entry.url}: storage written: {key}"
-            for key in entry.storage
-            if not any(marker in key for marker in THEME_STORAGE)
-        ]
+        findings += [f"{entry.url}: storage written: {key}" for key in entry.storage if not THEME_STORAGE.search(key)]
     return findings
 
 

@@ -61,7 +61,7 @@ def test_the_gates_name_the_page_and_what_is_wrong(browser: Browser, reference_s
     )
     scripted = site / "de" / "figures" / "index.html"
     scripted.write_text(
-        scripted.read_text(encoding="utf-8").replace("</body>", "<script>document.cookie='id=1'</script></body>"),
+        scripted.read_text(encoding="utf-8").replace("</body>", "<script>document.cookie='id=1';localStorage.setItem('visitor','1')</script></body>"),
         encoding="utf-8",
     )
     pages = ["en/sectors/health/", "de/figures/"]
@@ -70,6 +70,7 @@ def test_the_gates_name_the_page_and_what_is_wrong(browser: Browser, reference_s
     assert privacy_findings(unprotected) == [
         "en/sectors/health/: request to another host: https://tracker.example/pixel.gif",
         "de/figures/: cookie set: id",
+        "de/figures/: storage written: visitor",
     ]
     # The policy gate, with the headers: the image from another host and the inline script are refused.
     protected = record(site, browser, site_url(), pages)

@@ -91,7 +91,7 @@ def environment(project: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(first_sentence=first_sentence, chunks=chunks)
+    env.globals.update(first_sentence=first_sentence)
     return env
 
 
