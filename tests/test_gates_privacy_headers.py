@@ -60,9 +60,9 @@ def test_the_gates_name_the_page_and_what_is_wrong(browser: Browser, reference_s
         encoding="utf-8",
     )
     scripted = site / "de" / "figures" / "index.html"
+    planted_script = "<script>document.cookie='id=1';localStorage.setItem('visitor','1')</script>"
     scripted.write_text(
-        scripted.read_text(encoding="utf-8").replace("</body>", "<script>document.cookie='id=1';localStorage.setItem('visitor','1')</script></body>"),
-        encoding="utf-8",
+        scripted.read_text(encoding="utf-8").replace("</body>", f"{planted_script}</body>"), encoding="utf-8"
     )
     pages = ["en/sectors/health/", "de/figures/"]
     # The privacy gate, without the headers that would block both defects: the request and the cookie are seen.
