@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_DEBIAN_PACKAGES := chromium poppler-utils
+NODE_STAMP := node_modules/.installed-from-lock
 PYTEST_WORKERS ?= 2
 
 .PHONY: all build test check serve schema lint setup system-packages test-packages lock clean
@@ -42,7 +43,14 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 
-test: test-packages setup lint
+# Test-only tools from npm (axe-core, the Nu HTML Checker); no install script runs, so nothing else is fetched.
+# Node.js and Java usually come with the machine; Debian's packages stand in when they are missing.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null && command -v java >/dev/null || bash scripts/install-debian-packages nodejs npm default-jre-headless
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: test-packages setup lint $(NODE_STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # Regenerate the lock after changing the dependencies in pyproject.toml (needs uv: pip install uv).
@@ -50,5 +58,5 @@ lock:
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --no-header -o requirements.lock
 
 clean:
-	rm -rf site .vitrine docs/assets/generated .vscode/schemas
+	rm -rf site .vitrine node_modules docs/assets/generated .vscode/schemas
 	find docs -name '*.md' -delete

@@ -77,6 +77,35 @@ def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# --- figures for the person who runs the tests ------------------------------------------------------
+
+SUMMARY = "summary"
+
+
+@pytest.fixture
+def summary(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Say something a person should read after the run (counts, where the screenshots are): it is printed at the
+    end of the session, also from the workers of pytest-xdist, whose output is otherwise swallowed."""
+    return partial(record_property, SUMMARY)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    lines = sorted(
+        {
+            str(value)
+            for reports in terminalreporter.stats.values()
+            for report in reports
+            if isinstance(report, pytest.TestReport) and report.when == "call"
+            for name, value in report.user_properties
+            if name == SUMMARY
+        }
+    )
+    if lines:
+        terminalreporter.section("figures of this run")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 

@@ -3,6 +3,7 @@ nothing runs off a slide, the Arabic layout is right to left. The images stay in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,10 @@ def ink_box(image: Image.Image, top: int, bottom: int) -> tuple[int, int] | None
 
 
 @pytest.mark.parametrize("language", ["ar", "ja", "de"])
-def test_no_text_runs_off_a_slide(reference_site: Path, language: str) -> None:
+def test_no_text_runs_off_a_slide(reference_site: Path, language: str, summary: Callable[[str], None]) -> None:
     deck = reference_site / "kit" / language / "deck.pdf"
     images = render_pages(deck, OUTPUT / language, RESOLUTION)
-    print(f"\nRendered pages of the {language} deck: {OUTPUT / language}")
+    summary(f"Rendered pages of the {language} deck, to look at: {OUTPUT / language}")
     pages = words_by_page(deck)
     assert len(images) == len(pages)
     for number, page in enumerate(pages, start=1):

@@ -107,7 +107,8 @@ def cite_figures(body: str, view: View) -> str:
 
     def figure_html(match: re.Match[str]) -> str:
         figure = view.figure(match["id"])
-        lang = f' lang="{figure.language}"' if figure.language != view.code else ""
+        # Always marked: the text around it may itself be a passage in another language (an untranslated page).
+        lang = f' lang="{figure.language}"'
         return (
             f'<span class="vitrine-cite"{lang}><strong>{html.escape(figure.value)} {html.escape(figure.unit)}</strong>'
             f' <small>({html.escape(view.t("labels.source"))} <a href="{html.escape(figure.source_url)}"'

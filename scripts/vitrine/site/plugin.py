@@ -31,6 +31,7 @@ from vitrine.resolve import Model, View
 from vitrine.site import fonts, search
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
+from vitrine.site.markup import repair_theme_markup
 from vitrine.site.pages import Links, PlannedPage, plan, site_files, write_generated
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
@@ -233,8 +234,12 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         )
         return context
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return repair_theme_markup(output)
+
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
+            output_content = repair_theme_markup(output_content)
             self.not_found[self._language(config)] = output_content
         return output_content
 
