@@ -56,7 +56,7 @@ def unmarked_passages(site: Path, paths: list[str], passages: dict[str, str]) ->
     return seen, findings
 
 
-@pytest.mark.parametrize("language", ["de", "ja", "ar"])
+@pytest.mark.parametrize("language", ["de", "it", "ja", "zh", "ar"])
 def test_fallback_passages_carry_their_language(
     reference_site: Path, language: str, summary: Callable[[str], None]
 ) -> None:
