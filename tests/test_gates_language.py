@@ -1,11 +1,13 @@
 """Passages in another language are marked as such: wherever a text falls back to another language (an
-untranslated project shown in English on the Japanese site), the element holding it carries that language's
-``lang``, so a screen reader switches voice. The texts to look for come from the content model itself."""
+untranslated project shown in English on the Japanese site), and wherever a figure names its source (a French
+report on the Japanese site), the element holding it carries that language's ``lang``, so a screen reader
+switches voice. The texts to look for come from the content model itself."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -17,22 +19,47 @@ from vitrine.pipeline import prepare
 from vitrine.resolve import Model
 
 
-def fallback_passages(model: Model, language: str) -> dict[str, str]:
-    """The opening words of every text shown in ``language`` that falls back to another one, with the language
-    it is written in."""
+@dataclass(frozen=True)
+class Passage:
+    text: str  # the opening words of a text, or a whole name
+    language: str  # the language it is written in
+    whole: bool  # a source's name, checked where it is cited: the text of a link to the source
+    url: str = ""  # the source's address
+
+    def found_in(self, flat: str, holder: lxml.html.HtmlElement) -> bool:
+        if not self.whole:
+            return self.text in flat
+        # An organisation's name, like "Provence Promotion", is also written in running text, where it is a
+        # proper noun and keeps the page's language; cited as a source, it names a document.
+        link = next((e for e in (holder, *holder.iterancestors()) if e.tag == "a"), None)
+        return flat == self.text and link is not None and link.get("href") == self.url
+
+    def __str__(self) -> str:
+        return f'"{self.text}"' if self.whole else f'"{self.text}…"'
+
+
+def passages_in_other_languages(model: Model, language: str) -> list[Passage]:
+    """Every text shown in ``language`` that falls back to another one, and every source name of a figure written
+    in another language, each with the language it is written in."""
     view = model.view(language)
     passages = {}
     for items in model.items.values():
         for item in items.values():
             if view.is_fallback(item):
                 text = view.text(item)
-                passage = getattr(text, "summary", None) or getattr(text, "text", None)
-                if passage:
-                    passages[" ".join(str(passage).split())[:40]] = view.text_language(item)
-    return passages
+                opening = getattr(text, "summary", None) or getattr(text, "text", None)
+                if opening:
+                    words = " ".join(str(opening).split())[:40]
+                    passages[words] = Passage(words, view.text_language(item), whole=False)
+    for item in model.figures.values():
+        figure = view.figure(item.id)
+        if figure.source_language != language:
+            cited = Passage(figure.source_name, figure.source_language, whole=True, url=figure.source_url)
+            passages.setdefault(f"{figure.source_name} {figure.source_url}", cited)
+    return list(passages.values())
 
 
-def unmarked_passages(site: Path, paths: list[str], passages: dict[str, str]) -> tuple[int, list[str]]:
+def unmarked_passages(site: Path, paths: list[str], passages: list[Passage]) -> tuple[int, list[str]]:
     """How many times the passages appear in the pages' bodies, and each appearance whose nearest ``lang``
     is not the passage's language ("page: <element> holds "…" in en, marked lang="ja")."""
     seen, findings = 0, []
@@ -44,26 +71,32 @@ def unmarked_passages(site: Path, paths: list[str], passages: dict[str, str]) ->
                 if not text or holder is None:
                     continue
                 flat = " ".join(text.split())
-                for passage, language in passages.items():
-                    if passage in flat:
+                for passage in passages:
+                    if passage.found_in(flat, holder):
                         seen += 1
                         marked = next((e.get("lang") for e in holder.iterancestors() if e.get("lang")), None)
                         marked = holder.get("lang") or marked
-                        if marked != language:
+                        if marked != passage.language:
                             findings.append(
-                                f'{path}: <{holder.tag}> holds "{passage}…" in {language}, marked lang="{marked}"'
+                                f'{path}: <{holder.tag}> holds {passage} in {passage.language}, marked lang="{marked}"'
                             )
     return seen, findings
 
 
-@pytest.mark.parametrize("language", ["de", "it", "ja", "zh", "ar"])
-def test_fallback_passages_carry_their_language(
+@pytest.mark.parametrize("language", ["fr", "en", "de", "it", "ja", "zh", "ar"])
+def test_passages_in_another_language_carry_it(
     reference_site: Path, language: str, summary: Callable[[str], None]
 ) -> None:
-    passages = fallback_passages(prepare(REFERENCE_CONTENT), language)
-    assert len(passages) >= 20
+    passages = passages_in_other_languages(prepare(REFERENCE_CONTENT), language)
+    names = [passage for passage in passages if passage.whole]
+    assert names, "every page language has some source written in another language"
+    if language not in ("fr", "en"):
+        assert len(passages) - len(names) >= 20
     seen, findings = unmarked_passages(reference_site, pages_in(reference_site, language), passages)
-    summary(f"Passages in another language ({language}): {len(passages)}, seen {seen} times, {len(findings)} unmarked")
+    summary(
+        f"Passages in another language ({language}): {len(passages) - len(names)} texts and {len(names)} source"
+        f" names, seen {seen} times, {len(findings)} unmarked"
+    )
     assert seen >= len(passages)
     assert findings == []
 
@@ -75,7 +108,14 @@ def test_an_unmarked_passage_is_reported_with_its_page(reference_site: Path, tmp
     page.write_text(
         html.replace('<li class="vitrine-card" lang="en">', '<li class="vitrine-card">', 1), encoding="utf-8"
     )
-    passages = fallback_passages(prepare(REFERENCE_CONTENT), "ja")
-    _, findings = unmarked_passages(site, ["ja/projects/"], passages)
-    assert len(findings) == 1, findings
+    figures = site / "ja" / "figures" / "index.html"
+    html = figures.read_text(encoding="utf-8")
+    planted = '<bdi lang="fr">Ports & Corridors</bdi>'
+    assert planted in html
+    figures.write_text(html.replace(planted, "<bdi>Ports & Corridors</bdi>", 1), encoding="utf-8")
+
+    passages = passages_in_other_languages(prepare(REFERENCE_CONTENT), "ja")
+    _, findings = unmarked_passages(site, ["ja/projects/", "ja/figures/"], passages)
+    assert len(findings) == 2, findings
     assert findings[0].startswith('ja/projects/: <p> holds "') and findings[0].endswith('…" in en, marked lang="ja"')
+    assert findings[1] == 'ja/figures/: <bdi> holds "Ports & Corridors" in fr, marked lang="ja"'

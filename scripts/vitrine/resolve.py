@@ -416,6 +416,7 @@ class FigureView:
     year: int
     source_name: str
     source_url: str
+    source_language: str  # the language the source's name is written in (a French report stays in French)
     note: str | None
     series: list[tuple[int, str]]
     language: str  # the language of the label (differs from the page's when it fell back)
@@ -494,6 +495,7 @@ class View:
             year=data.year,
             source_name=data.source.name,
             source_url=str(data.source.url),
+            source_language=data.source.language or self.model.source_language,
             note=text.note,
             series=[(point.year, self.number(point.value, data.display)) for point in data.series],
             language=self.text_language(item),

@@ -178,6 +178,10 @@ class TerritoryText(Schema):
 class Source(Schema):
     name: Text = described("who published the figure (organisation, publication)")
     url: Url = described("the address of the page where the figure can be checked")
+    language: LanguageCode | None = described(
+        "the language the name is written in, when it is not the source language (en for ITER Newsline)",
+        default=None,
+    )
 
 
 class SeriesPoint(Schema):

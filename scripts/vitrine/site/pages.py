@@ -112,7 +112,8 @@ def cite_figures(body: str, view: View) -> str:
         return (
             f'<span class="vitrine-cite"{lang}><strong>{html.escape(figure.value)} {html.escape(figure.unit)}</strong>'
             f' <small>({html.escape(view.t("labels.source"))} <a href="{html.escape(figure.source_url)}"'
-            f' rel="external noopener">{html.escape(figure.source_name)}</a>{html.escape(view.t("labels.separator"))}'
+            f' rel="external noopener"><bdi lang="{figure.source_language}">{html.escape(figure.source_name)}</bdi></a>'
+            f"{html.escape(view.t('labels.separator'))}"
             f"{figure.year})</small></span>"
         )
 
