@@ -42,6 +42,7 @@ schema: setup
 lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
+	$(BIN)/mypy tests
 
 # Test-only tools from npm (axe-core, the Nu HTML Checker); no install script runs, so nothing else is fetched.
 # Node.js and Java usually come with the machine; Debian's packages stand in when they are missing.

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, ViewportSize
 
 from conftest import PROJECT, REFERENCE_CONTENT
 from vitrine.pipeline import prepare
@@ -27,7 +27,7 @@ REFERENCE_LANGUAGES = ["fr", "en", "de", "it", "ja", "zh", "ar"]
 AXE_SCRIPT = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 # The rules of WCAG 2.0 and 2.1, levels A and AA (RGAA 4.1 follows WCAG 2.1 AA).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE_WIDTH = 360
 
 # The elements that make the page wider than the viewport, each described by where the overflow begins
@@ -133,12 +133,7 @@ def record(
 
         context.route("**/*", partial(answer, entry=entry))  # one positional parameter: the route
         page = context.new_page()
-        page.on(
-            "console",
-            lambda message, entry=entry: (
-                entry.violations.append(message.text) if "Content Security Policy" in message.text else None
-            ),
-        )
+        page.on("console", partial(_note_policy_violation, entry=entry))
         page.goto(f"{public.scheme}://{public.netloc}/{path}", wait_until="load")
         page.wait_for_timeout(300)
         entry.cookies = [cookie["name"] for cookie in context.cookies()]
@@ -148,6 +143,11 @@ def record(
         records.append(entry)
         context.close()
     return records
+
+
+def _note_policy_violation(message: ConsoleMessage, entry: PageRecord) -> None:
+    if "Content Security Policy" in message.text:
+        entry.violations.append(message.text)
 
 
 def _inspect(page: Page, entry: PageRecord, axe: str) -> None:

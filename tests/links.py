@@ -260,7 +260,8 @@ def _check_pdf(site: _Site, file: str, report: LinkReport) -> None:
     page_refs = {(ref.idnum, ref.generation) for ref in (p.indirect_reference for p in reader.pages) if ref}
     for number, page in enumerate(reader.pages, 1):
         where = f"{file} page {number}"
-        for annotation in _resolved(page.get("/Annots")) or []:
+        annotations = _resolved(page.get("/Annots"))
+        for annotation in annotations if isinstance(annotations, ArrayObject) else []:
             link = _resolved(annotation)
             if not isinstance(link, DictionaryObject) or link.get("/Subtype") != "/Link":
                 continue
@@ -270,7 +271,7 @@ def _check_pdf(site: _Site, file: str, report: LinkReport) -> None:
                 kind = action.get("/S")
                 if kind == "/URI":
                     uri = str(_resolved(action.get("/URI")))
-                    _check_pdf_uri(site, file, where, uri, report)
+                    _check_pdf_uri(site, where, uri, report)
                     continue
                 if kind == "/GoTo":
                     destination = action.get("/D")
@@ -297,7 +298,7 @@ def _check_pdf(site: _Site, file: str, report: LinkReport) -> None:
                 report.findings.append(f'{where}: link to the destination "{destination}": not in {file}')
 
 
-def _check_pdf_uri(site: _Site, file: str, where: str, uri: str, report: LinkReport) -> None:
+def _check_pdf_uri(site: _Site, where: str, uri: str, report: LinkReport) -> None:
     scheme = urlsplit(uri).scheme.lower()
     if scheme in IGNORED_SCHEMES:
         return

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, StreamObject
 
 MM = 72 / 25.4
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -32,6 +32,7 @@ def _glyph_count(descriptor: DictionaryObject) -> int | None:
     for key in ("/FontFile2", "/FontFile3", "/FontFile"):
         if key in descriptor:
             stream = descriptor[key].get_object()
+            assert isinstance(stream, StreamObject)
             try:
                 return int(TTFont(io.BytesIO(stream.get_data()))["maxp"].numGlyphs)
             except Exception:  # a bare CFF or Type 1 program: WeasyPrint does not write these
@@ -42,7 +43,9 @@ def _glyph_count(descriptor: DictionaryObject) -> int | None:
 def _to_unicode(font: DictionaryObject) -> dict[int, str]:
     if "/ToUnicode" not in font:
         return {}
-    data = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    stream = font["/ToUnicode"].get_object()
+    assert isinstance(stream, StreamObject)
+    data = stream.get_data().decode("latin-1")
     mapping: dict[int, str] = {}
     for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
         for glyph, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", block):
@@ -109,10 +112,10 @@ def words_by_page(pdf: Path) -> list[PageWords]:
     pages = []
     for page in document.find_all("page"):
         words = [
-            Word(w.get_text(), float(w["xmin"]), float(w["ymin"]), float(w["xmax"]), float(w["ymax"]))
+            Word(w.get_text(), *(float(str(w[edge])) for edge in ("xmin", "ymin", "xmax", "ymax")))
             for w in page.find_all("word")
         ]
-        pages.append(PageWords(float(page["width"]), float(page["height"]), words))
+        pages.append(PageWords(float(str(page["width"])), float(str(page["height"])), words))
     return pages
 
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from conftest import REFERENCE_CONTENT, Run, run_vitrine, soup
 from pdf_checks import MM, font_reports, qr_codes, squeezed, text_of
@@ -97,8 +98,10 @@ def test_page_sizes_and_page_counts(reference_site: Path) -> None:
 def test_pdfs_are_tagged_with_title_language_and_bookmarks(reference_site: Path) -> None:
     for entry in manifest_of(reference_site):
         reader = PdfReader(reference_site / str(entry["path"]))
-        root = reader.trailer["/Root"]
-        assert root["/MarkInfo"]["/Marked"], entry["path"]
+        root = reader.trailer["/Root"].get_object()
+        assert isinstance(root, DictionaryObject)
+        mark_info = root["/MarkInfo"].get_object()
+        assert isinstance(mark_info, DictionaryObject) and mark_info["/Marked"], entry["path"]
         assert "/StructTreeRoot" in root, entry["path"]
         assert root["/Lang"] == entry["language"], entry["path"]
         assert reader.metadata is not None and reader.metadata.title == entry["title"], entry["path"]
@@ -160,7 +163,8 @@ def test_every_qr_code_leads_to_a_go_address_that_forwards_in_the_right_language
             parts = urlsplit(target)
             landing = reference_site / parts.path.lstrip("/") / "index.html"
             assert landing.is_file(), f"{address} forwards to {target}, which does not exist"
-            assert soup(landing).html["lang"] == doc.language, f"{address} forwards to another language"
+            document = soup(landing).html
+            assert document is not None and document["lang"] == doc.language, f"{address} forwards to another language"
             query = parse_qs(parts.query)
             assert query == {"utm_source": [doc.name], "utm_medium": ["print"], "utm_campaign": [doc.campaign]}
             checked += 1

@@ -25,7 +25,7 @@ def test_untranslated_page_shows_a_notice_in_the_readers_language(minimal_site: 
     assert notice is not None
     assert "noch nicht auf Deutsch" in notice.get_text()
     original = notice.find("a", hreflang="en")
-    assert original is not None and original["href"].rstrip("/").endswith("sectors/water")
+    assert original is not None and str(original["href"]).rstrip("/").endswith("sectors/water")
     story = page.select_one(".vitrine-story")
     assert story is not None and story["lang"] == "en"
     # A translated page has no "not translated" notice.

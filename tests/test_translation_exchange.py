@@ -12,13 +12,13 @@ from conftest import Run, tree_digest
 NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
 
 
-def export(vitrine: Callable[..., Run], content: Path, target: Path) -> ET.ElementTree:
+def export(vitrine: Callable[..., Run], content: Path, target: Path) -> ET.ElementTree[ET.Element]:
     run = vitrine("translations", "export", "--content", content, "--lang", "de", "--out", target)
     assert run.code == 0, run.output
     return ET.parse(target)
 
 
-def translate_everything(tree: ET.ElementTree, path: Path) -> None:
+def translate_everything(tree: ET.ElementTree[ET.Element], path: Path) -> None:
     """What a translator does: fill every target (keeping the placeholders) and mark it translated."""
     for segment in tree.getroot().iterfind(".//x:segment", NS):
         source = segment.find("x:source", NS)
