@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from pydantic import BaseModel
 
 from vitrine import formatting
@@ -457,6 +458,19 @@ class View:
 
     def is_fallback(self, item: Item[Any]) -> bool:
         return self.text_language(item) != self.code
+
+    def language_attributes(self, language: str) -> Markup:
+        """lang (and dir, when it differs) for a passage in another language than this view's; empty otherwise.
+        Templates write it inside the opening tag of the element holding the passage."""
+        if language == self.code:
+            return Markup("")
+        direction = self.model.language(language).direction.value
+        extra = f' dir="{direction}"' if direction != self.direction else ""
+        return Markup(f' lang="{language}"{extra}')
+
+    def other_language(self, item: Item[Any]) -> Markup:
+        """The language attributes of the element holding ``item``'s text, when it falls back to another language."""
+        return self.language_attributes(self.text_language(item))
 
     def is_stale(self, item: Item[Any]) -> bool:
         """True when the text shown is a translation made from an older version of the source text."""

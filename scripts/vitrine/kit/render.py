@@ -70,15 +70,6 @@ def first_paragraph(body: str, view: View) -> str:
     return " ".join(FIGURE_CITATION.sub(cite, paragraph).split())
 
 
-def language_attributes(view: View, language: str) -> Markup:
-    """lang (and dir, when it differs) for a passage shown in another language than the document's."""
-    if language == view.code:
-        return Markup("")
-    direction = view.model.language(language).direction.value
-    extra = f' dir="{direction}"' if direction != view.direction else ""
-    return Markup(f' lang="{language}"{extra}')
-
-
 def chunks(items: list[Any], size: int) -> list[list[Any]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
@@ -142,8 +133,8 @@ def render(model: Model, doc: Document, env: Environment, stylesheet: str) -> Re
         "qr": qr_svg(address),
         "short_url": address.split("://", 1)[-1],
         "first_paragraph": lambda item: first_paragraph(view.body(item), view),
-        "other_language": lambda item: language_attributes(view, view.text_language(item)),
-        "figure_language": lambda figure: language_attributes(view, figure.language),
+        "other_language": view.other_language,
+        "figure_language": lambda figure: view.language_attributes(figure.language),
     }
     if doc.kind is Kind.DECK:
         event = model.items["event"][doc.event] if doc.event else None
