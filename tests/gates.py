@@ -46,6 +46,7 @@ OVERFLOW_SCRIPT = """() => {
       + [...element.classList].map((c) => "." + c).join("");
     found.push(`<${name}> spans ${Math.round(box.left)} to ${Math.round(box.right)} px`);
   }
+  if (found.length === 0) found.push("no element's box crosses the edge: look at list bullets, ::before and ::after");
   return [`the page is ${document.documentElement.scrollWidth} px wide`, ...found.slice(0, 10)];
 }"""
 
