@@ -9,7 +9,7 @@ TEST_DEBIAN_PACKAGES := chromium poppler-utils
 NODE_STAMP := node_modules/.installed-from-lock
 PYTEST_WORKERS ?= 2
 
-.PHONY: all build test check serve schema lint setup system-packages test-packages lock clean
+.PHONY: all build test test-fast check serve schema lint setup system-packages test-packages lock clean
 
 all: build
 
@@ -53,6 +53,10 @@ $(NODE_STAMP): package.json package-lock.json
 
 test: test-packages setup lint $(NODE_STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+# While you work: the unit tests and the integration tests that need no reference build (under a minute).
+test-fast: test-packages setup
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not gates and not slow"
 
 # Regenerate the lock after changing the dependencies in pyproject.toml (needs uv: pip install uv).
 lock:

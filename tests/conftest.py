@@ -1,52 +1,51 @@
-"""Shared fixtures: real builds into temporary folders, and the vitrine command run as staff run it."""
+"""Fixtures shared by the three layers of tests, and the markers that tell the layers apart.
+
+- ``tests/unit``: pure functions and the model of the fixture content; no build, no browser.
+- ``tests/integration``: real builds, the command line, PDFs (``slow`` when they need the reference build).
+- ``tests/gates``: the built reference site in Chromium and the standard validators.
+
+``make test-fast`` runs the unit tests and the integration tests not marked slow; ``make test`` runs everything.
+Builds of the reference and the minimal content are made once per run and shared by every pytest-xdist worker.
+"""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, sync_playwright
 
-PROJECT = Path(__file__).resolve().parents[1]
-REFERENCE_CONTENT = PROJECT / "content"
-MINIMAL_CONTENT = PROJECT / "tests" / "fixtures" / "minimal"
-VITRINE = Path(sys.executable).with_name("vitrine")
+from support.project import MINIMAL_CONTENT, PROJECT, REFERENCE_CONTENT, Run, copy_content, run_vitrine
+from support.serving import CHROMIUM, CHROMIUM_FLAGS, serve_folder
+from support.shared_build import shared_build
+
+LAYERS = ("unit", "integration", "gates")
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
+def layer_of(item: pytest.Item) -> str:
+    return Path(item.path).relative_to(PROJECT / "tests").parts[0]
 
 
-def run_vitrine(*args: str | Path, cwd: Path = PROJECT) -> Run:
-    done = subprocess.run([str(VITRINE), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600)
-    return Run(done.returncode, done.stdout, done.stderr)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test carries the marker of its layer (its folder), so that ``-m`` can choose layers. The quick tests
+    run first: a worker goes on with them while another makes the reference build that the slow ones share."""
+    for item in items:
+        if layer_of(item) in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer_of(item)))
+
+    def rank(item: pytest.Item) -> tuple[int, bool]:
+        layer = layer_of(item)
+        return (LAYERS.index(layer) if layer in LAYERS else len(LAYERS), item.get_closest_marker("slow") is not None)
+
+    items.sort(key=rank)
 
 
 @pytest.fixture
 def vitrine() -> Callable[..., Run]:
     return run_vitrine
-
-
-def copy_content(source: Path, target: Path) -> Path:
-    shutil.copytree(source, target)
-    return target
 
 
 @pytest.fixture
@@ -59,22 +58,30 @@ def reference_content(tmp_path: Path) -> Path:
     return copy_content(REFERENCE_CONTENT, tmp_path / "content")
 
 
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder of the whole run: each xdist worker has its own below it."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if base.name.startswith("popen-gw") else base
+
+
+def _build_into(content: Path, folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    copied = copy_content(content, folder / "content")
+    result = run_vitrine("build", "--content", copied, "--out", folder / "site")
+    assert result.code == 0, result.output
+
+
 @pytest.fixture(scope="session")
 def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference content, built once per test process into a temporary folder."""
-    out = tmp_path_factory.mktemp("reference") / "site"
-    content = copy_content(REFERENCE_CONTENT, out.parent / "content")
-    result = run_vitrine("build", "--content", content, "--out", out)
-    assert result.code == 0, result.output
-    return out
+    """The reference content, built once per run into a temporary folder (never changed by tests)."""
+    return shared_build(_run_folder(tmp_path_factory) / "reference", partial(_build_into, REFERENCE_CONTENT))
 
 
 @pytest.fixture(scope="session")
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("minimal") / "site"
-    result = run_vitrine("build", "--content", MINIMAL_CONTENT, "--out", out)
-    assert result.code == 0, result.output
-    return out
+    """The minimal territory of tests/fixtures/minimal, built once per run."""
+    return shared_build(_run_folder(tmp_path_factory) / "minimal", partial(_build_into, MINIMAL_CONTENT))
 
 
 # --- figures for the person who runs the tests ------------------------------------------------------
@@ -106,45 +113,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             terminalreporter.write_line(line)
 
 
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def tree_digest(folder: Path) -> dict[str, bytes]:
-    """Every file of a folder with its bytes, to compare a folder before and after."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 # --- a real browser on the built site ----------------------------------------------------------------
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free port of 127.0.0.1; yield its base address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

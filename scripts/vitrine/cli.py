@@ -15,15 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from vitrine.model import Model
 from vitrine.pipeline import check as check_content
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors, Problem, Severity
-from vitrine.resolve import Model
 
 if TYPE_CHECKING:
     from vitrine.kit.build import KitReport
 
 PACKAGE_PROJECT = Path(__file__).resolve().parents[2]
+# The content folder of ``mkdocs serve`` (mkdocs.yml: content_dir: !ENV [VITRINE_CONTENT, content]).
+CONTENT_ENV = "VITRINE_CONTENT"
 
 
 def find_project(start: Path) -> Path:
@@ -151,8 +153,9 @@ def check(content_dir: Path | None, strict: bool) -> None:
 @click.option("--without-kit", is_flag=True, help="Build the website only, not the PDFs of the pitch kit.")
 def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> None:
     """Check the content, then build the website and the pitch kit in every language."""
+    from vitrine.build import build as build_everything
     from vitrine.schema_export import write_schemas
-    from vitrine.site.build import SiteBuildError, build_site
+    from vitrine.site.build import SiteBuildError
 
     def run() -> int:
         project = find_project(Path.cwd())
@@ -162,7 +165,7 @@ def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> 
         if root == (project / "content").resolve():
             write_schemas(project)
         try:
-            report = build_site(project, root, out, _progress, with_kit=not without_kit)
+            report = build_everything(project, root, out, _progress, with_kit=not without_kit)
         except SiteBuildError as error:
             click.secho(f"The site could not be built: {error}", fg="red", err=True)
             click.echo(f"Nothing was published: {out} is unchanged.", err=True)
@@ -195,8 +198,8 @@ def _print_kit_summary(kit: KitReport) -> None:
 @click.option("--lang", "language", default=None, help="Only the documents in this language.")
 def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, language: str | None) -> None:
     """Build the PDFs of the pitch kit (all of them, or one event's, or one language's) into site/kit/."""
+    from vitrine.documents import documents, select
     from vitrine.kit.build import prepare_kit, publish_kit
-    from vitrine.kit.plan import documents, select
 
     def run() -> int:
         project = find_project(Path.cwd())
@@ -236,18 +239,16 @@ def serve(content_dir: Path | None, addr: str) -> None:
     """Preview the site on this computer; it rebuilds when a file in content/ changes."""
     import os
 
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    from vitrine.site.build import CONTENT_ENV
-
     def run() -> int:
         project = find_project(Path.cwd())
         root = (content_dir or project / "content").resolve()
-        os.environ[CONTENT_ENV] = str(root)
         click.echo(f"Preview of {root} on http://{addr}/ — it reloads when you save a file. Ctrl+C to stop.")
-        kwargs: dict[str, Any] = {"dev_addr": addr}
-        mkdocs_serve(config_file=str(project / "mkdocs.yml"), livereload=True, **kwargs)
-        return 0
+        # MkDocs' live preview reloads mkdocs.yml at every change, and mkdocs.yml reads the content folder from
+        # this variable: this process becomes `mkdocs serve`, with the variable set in its environment.
+        environment = {**os.environ, CONTENT_ENV: str(root)}
+        mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+        os.chdir(project)
+        os.execve(mkdocs, [mkdocs, "serve", "--config-file", "mkdocs.yml", "--dev-addr", addr], environment)
 
     _guard(run)
 
@@ -320,14 +321,13 @@ def translations() -> None:
 @click.option("--lang", "language", required=True, help="The language whose translations you have reviewed.")
 def stamp_command(content_dir: Path | None, language: str) -> None:
     """Record that the existing translations of a language match the current source texts (after a review)."""
-    from vitrine.translation.freshness import every_text
     from vitrine.translation.store import stamp
 
     def run() -> int:
         model = _load_model(content_dir)
         if not _is_translated_language(model, language):
             return 2
-        count = sum(stamp(model, item, language) for item in every_text(model))
+        count = sum(stamp(model, item, language) for item in model.all_items())
         click.echo(f"{count} {language} texts marked as up to date.")
         return 0
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from vitrine.checks import flagged
 from vitrine.load import load_content
+from vitrine.model import Model
 from vitrine.problems import ContentErrors, Problem, errors_in
-from vitrine.resolve import Model, flagged, resolve
+from vitrine.resolve import resolve
 from vitrine.validate import validate
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -49,3 +49,19 @@ class ContentErrors(Exception):
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
+
+
+@dataclass
+class Collector:
+    """The problems one stage finds, in the order it finds them; the stage goes on after each one."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def error(self, file: str, line: int | None, field: str | None, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(file, line, field, message, hint))
+
+    def warning(self, file: str, line: int | None, field: str | None, message: str, hint: str | None = None) -> None:
+        self.problems.append(Problem(file, line, field, message, hint, Severity.WARNING))

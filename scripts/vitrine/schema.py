@@ -8,6 +8,7 @@ is marked with ``refs("sector", …)`` so that the resolve stage can check that 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -48,6 +49,9 @@ SourceHash = Annotated[
 
 
 REFERS_TO = "x-refers-to"
+
+# A figure cited inside a long text: [[figure:port-traffic]] prints its value, unit, source and year.
+FIGURE_CITATION = re.compile(r"\[\[figure:(?P<id>[^\]\s]*)\]\]")
 
 
 def refs(kind: str, description: str) -> Any:
@@ -408,10 +412,25 @@ class ContentType:
     text: type[Schema]
     title: str  # how staff call it, in messages
 
+    # Where each item's files are: the one rule, used by validation, messages, status and translation tools.
+
+    @property
+    def text_extension(self) -> str:
+        """Texts of a folder are Markdown (a header block, then the long text); texts of a list are YAML."""
+        return "md" if self.layout == "folder" else "yml"
+
+    def data_file(self, item_id: str) -> str:
+        """The file holding the language-neutral data of ``item_id``: sectors/health.yml, figures.yml."""
+        return f"{self.location}/{item_id}.yml" if self.layout == "folder" else f"{self.location}.yml"
+
+    def text_file(self, item_id: str, language: str) -> str:
+        """The file holding the ``language`` text of ``item_id``: sectors/health.en.md, figures.en.yml."""
+        stem = f"{self.location}/{item_id}" if self.layout == "folder" else self.location
+        return f"{stem}.{language}.{self.text_extension}"
+
     def describes(self) -> str:
-        if self.layout == "folder":
-            return f"{self.location}/<id>.yml"  # callers put the identifier in place of <id>
-        return f"{self.location}.yml"
+        """The data file, as messages name it: sectors/<id>.yml (callers put the identifier in place of <id>)."""
+        return self.data_file("<id>")
 
 
 CONTENT_TYPES: tuple[ContentType, ...] = (

@@ -1,54 +1,30 @@
 """Stage 2, validate: check every loaded file against the schema of its content type.
 
 Each file is matched to a content type by its place and name (``sectors/health.en.md`` is the English text of
-the sector ``health``). Every problem is collected; the stage never stops at the first one.
+the sector ``health``), then handed to the handler of its kind of file: the territory, an interface strings file,
+an item's data file in a folder, a list file, a text file. Handlers share one collector of problems: the stage
+never stops at the first one. The wording of schema errors is in ``schema_messages.py``.
 """
 
 from __future__ import annotations
 
 import re
-import typing
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
 from vitrine.load import Document, LoadedContent, Path_
-from vitrine.problems import Problem, Severity
+from vitrine.model import Item, Origin
+from vitrine.problems import Collector, Problem
 from vitrine.schema import CONTENT_TYPES, ContentType, Schema, Territory
+from vitrine.schema_messages import explain, not_a_group
 
 DataT = TypeVar("DataT", bound=Schema)
 
 LANGUAGE_SUFFIX = re.compile(r"^(?P<stem>[^.]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z]{2,4})?)$")
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a value was written: a file and a path inside it (for line look-ups)."""
-
-    document: Document
-    path: Path_ = ()
-
-    @property
-    def file(self) -> str:
-        return self.document.path
-
-    def line(self, *sub_path: str | int) -> int:
-        return self.document.line_of((*self.path, *sub_path))
-
-
-@dataclass
-class Item(Generic[DataT]):
-    """One item of content: its language-neutral data and its texts per language."""
-
-    kind: str
-    id: str
-    data: DataT
-    origin: Origin
-    texts: dict[str, Any] = field(default_factory=dict)
-    bodies: dict[str, str] = field(default_factory=dict)
-    text_origins: dict[str, Origin] = field(default_factory=dict)
+TERRITORY_FILE = "territory.yml"
+STRINGS_FOLDER = "strings"
 
 
 @dataclass
@@ -73,352 +49,300 @@ class ValidContent:
         )
 
 
-# --- turning pydantic's errors into plain words -----------------------------------------------------
+@dataclass(frozen=True)
+class PendingText:
+    """A text file, kept until every item exists so that it can be attached to its item."""
+
+    document: Document
+    content_type: ContentType
+    language: str
+    item_id: str | None  # the item of a folder's text file; None for a list's or the territory's
 
 
-def _unwrap(annotation: Any) -> list[Any]:
-    """The classes a type annotation may hold (``list[Figure] | None`` -> [list[Figure], Figure])."""
-    found = [annotation]
-    for argument in typing.get_args(annotation):
-        found.extend(_unwrap(argument))
-    return found
+@dataclass
+class Validation:
+    """What the handlers share while the files are checked one by one."""
 
+    found: Collector
+    territory: Item[Territory] | None = None
+    declared: set[str] = field(default_factory=set)
+    items: dict[str, dict[str, Item[Any]]] = field(default_factory=lambda: {ct.kind: {} for ct in CONTENT_TYPES})
+    strings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    strings_origins: dict[str, Origin] = field(default_factory=dict)
+    invalid: dict[str, set[str]] = field(default_factory=lambda: {ct.kind: set() for ct in CONTENT_TYPES})
+    unreadable: set[str] = field(default_factory=set)
+    pending: list[PendingText] = field(default_factory=list)
 
-def _field_description(model: type[BaseModel], location: tuple[int | str, ...]) -> tuple[str | None, list[str]]:
-    """The description of the field at ``location`` and the names of its siblings."""
-    current: type[BaseModel] | None = model
-    description: str | None = None
-    siblings: list[str] = list(model.model_fields)
-    for part in location:
-        if current is None or isinstance(part, int) or part not in current.model_fields:
-            continue
-        siblings = list(current.model_fields)
-        info = current.model_fields[part]
-        description = info.description
-        nested = [
-            candidate
-            for candidate in _unwrap(info.annotation)
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel)
-        ]
-        current = nested[0] if nested else None
-        if description is None:
-            for candidate in _unwrap(info.annotation):
-                for meta in getattr(candidate, "__metadata__", ()):
-                    description = getattr(meta, "description", None) or description
-    return description, siblings
+    def checked(self, schema: type[DataT], raw: Any, origin: Origin, title: str) -> DataT | None:
+        """``raw`` as an instance of ``schema``, or None after collecting what is wrong with it."""
+        if not isinstance(raw, dict):
+            self.found.add(not_a_group(origin, raw, title))
+            return None
+        try:
+            return schema.model_validate(raw)
+        except ValidationError as error:
+            for detail in error.errors():
+                self.found.add(explain(detail, schema, origin, title))
+            return None
 
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a group of fields"
-    if isinstance(value, list):
-        return "a list"
-    text = str(value)
-    return f"“{text if len(text) <= 60 else text[:57] + '…'}”"
-
-
-def _field_name(location: tuple[int | str, ...]) -> str:
-    name = ""
-    for part in location:
-        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "(whole file)"
-
-
-def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: str) -> Problem:
-    """One pydantic error as a Problem: file, line, field, what was found, what is expected."""
-    location = tuple(error["loc"])
-    line = origin.line(*location)
-    description, siblings = _field_description(model, location)
-    name = _field_name(location)
-    kind = error["type"]
-    context = error.get("ctx", {})
-    if kind == "missing":
-        return Problem(
-            origin.file,
-            line,
-            name,
-            f"this required field is missing from {title}.",
-            f"add a line “{location[-1]}: …” with {description or 'a value'}.",
+    def language_is_declared(self, language: str, document: Document) -> bool:
+        if self.territory is None or language in self.declared:
+            return True
+        self.found.error(
+            document.path,
+            1,
+            None,
+            f"this file is written for the language “{language}”, which territory.yml does not declare.",
+            f"declare “{language}” under languages in territory.yml, or rename the file with "
+            f"one of: {', '.join(sorted(self.declared))}.",
         )
-    if kind == "extra_forbidden":
-        allowed = ", ".join(siblings)
-        return Problem(
-            origin.file,
-            line,
-            name,
-            f"“{location[-1]}” is not a field of {title}.",
-            f"check the spelling; the fields allowed here are: {allowed}.",
-        )
-    expected = description or error["msg"].lower()
-    if kind in ("enum", "literal_error") and "expected" in context:
-        expected = f"one of {context['expected']}"
-    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limit = next(iter(context.values()))
-        bound = {
-            "greater_than_equal": "at least",
-            "less_than_equal": "at most",
-            "greater_than": "more than",
-            "less_than": "less than",
-        }[kind]
-        expected = f"{description or 'a number'}, {bound} {limit}"
-    elif kind == "too_short":
-        expected = f"{description or 'a list'}, with at least {context.get('min_length', 1)} entry"
-    elif kind == "string_too_short":
-        expected = description or "some text (it is empty)"
-    return Problem(
-        origin.file,
-        line,
-        name,
-        f"found {_show(error['input'])}, expected {expected}.",
-        "correct the value, then run the check again.",
-    )
+        return False
+
+    def attach(
+        self, document: Document, content_type: ContentType, language: str, item: Item[Any], path: Path_
+    ) -> None:
+        """Validate one text and give it to its item."""
+        origin = Origin(document, path)
+        raw = document.data if not path else document.data.get(path[-1])
+        text = self.checked(content_type.text, raw, origin, f"the {language} text of {content_type.title}")
+        if text is not None:
+            item.texts[language] = text
+            item.text_origins[language] = origin
+            if document.body is not None:
+                item.bodies[language] = document.body
 
 
-def _validate(model: type[DataT], raw: Any, origin: Origin, title: str, problems: list[Problem]) -> DataT | None:
-    if not isinstance(raw, dict):
-        problems.append(
-            Problem(
-                origin.file,
-                origin.line(),
-                None,
-                f"found {_show(raw)} where the fields of {title} were expected.",
-                "write one field per line, as “name: value”.",
-            )
-        )
-        return None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as error:
-        problems.extend(explain(detail, model, origin, title) for detail in error.errors())
-        return None
-
-
-# --- matching files to content types ------------------------------------------------------------------
-
-
-def _split_language(stem: str) -> tuple[str, str | None]:
+def split_language(stem: str) -> tuple[str, str | None]:
+    """``health.en`` -> (``health``, ``en``); a stem without a language suffix has None."""
     match = LANGUAGE_SUFFIX.match(stem)
     return (match["stem"], match["lang"]) if match else (stem, None)
 
 
-def _text_of(
-    document: Document, content_type: ContentType, lang: str, item: Item[Any], problems: list[Problem], path: Path_ = ()
-) -> None:
-    origin = Origin(document, path)
-    raw = document.data if not path else document.data.get(path[-1])
-    text = _validate(content_type.text, raw, origin, f"the {lang} text of {content_type.title}", problems)
-    if text is not None:
-        item.texts[lang] = text
-        item.text_origins[lang] = origin
-        if document.body is not None:
-            item.bodies[lang] = document.body
+BY_PLACE = {(ct.layout, ct.location): ct for ct in CONTENT_TYPES}
+
+
+def content_type_at(folder: str, stem: str) -> ContentType | None:
+    """The content type of a file in ``folder`` (empty at the top) whose name starts with ``stem``."""
+    if folder:
+        return BY_PLACE.get(("folder", folder))
+    return BY_PLACE.get(("list", stem)) or BY_PLACE.get(("single", stem))
+
+
+# --- one handler per kind of file ----------------------------------------------------------------------
+
+
+def territory_file(state: Validation, document: Document | None, loaded_problems: list[Problem]) -> None:
+    if document is None:
+        if not any(p.file == TERRITORY_FILE for p in loaded_problems):
+            state.found.error(
+                TERRITORY_FILE,
+                None,
+                None,
+                "the content folder has no territory.yml.",
+                "create it: it declares the languages, the web address and the legal "
+                "information (see content/README.md).",
+            )
+        return
+    origin = Origin(document)
+    data = state.checked(Territory, document.data, origin, "the territory")
+    if data is not None:
+        state.territory = Item("territory", data.id, data, origin)
+        state.declared = {lang.code for lang in data.languages}
+
+
+def strings_file(state: Validation, document: Document, language: str) -> None:
+    if not state.language_is_declared(language, document):
+        return
+    if not isinstance(document.data, dict):
+        state.found.error(
+            document.path,
+            1,
+            None,
+            "this file should hold groups of interface texts.",
+            "write one “key: text” per line, as in the source language's file.",
+        )
+        return
+    state.strings[language] = document.data
+    state.strings_origins[language] = Origin(document)
+
+
+def unknown_file(state: Validation, document: Document) -> None:
+    state.found.warning(
+        document.path,
+        None,
+        None,
+        "this file is not part of the content model, so it is not used.",
+        "rename or move it (see content/README.md for the list of files), or delete it.",
+    )
+
+
+def text_file(state: Validation, document: Document, content_type: ContentType, stem: str, language: str) -> None:
+    extension = document.path.rsplit(".", 1)[-1]
+    if extension != content_type.text_extension:
+        wanted = content_type.text_extension
+        state.found.error(
+            document.path,
+            None,
+            None,
+            f"the texts of {content_type.title} are written in .{wanted} files.",
+            f"rename the file to {stem}.{language}.{wanted}.",
+        )
+        return
+    if state.language_is_declared(language, document):
+        item_id = stem if content_type.layout == "folder" else None
+        state.pending.append(PendingText(document, content_type, language, item_id))
+
+
+def folder_data_file(state: Validation, document: Document, content_type: ContentType, item_id: str) -> None:
+    origin = Origin(document)
+    data = state.checked(content_type.data, document.data, origin, content_type.title)
+    if data is None:
+        state.invalid[content_type.kind].add(item_id)
+    else:
+        state.items[content_type.kind][item_id] = Item(content_type.kind, item_id, data, origin)
+
+
+def list_data_file(state: Validation, document: Document, content_type: ContentType) -> None:
+    if not isinstance(document.data, list):
+        state.found.error(
+            document.path,
+            1,
+            None,
+            f"this file should hold a list of items ({content_type.title} each), every one starting with “- id: …”.",
+            "start each item with a dash, as in the other list files.",
+        )
+        return
+    known = state.items[content_type.kind]
+    for index, raw in enumerate(document.data):
+        origin = Origin(document, (index,))
+        data = state.checked(content_type.data, raw, origin, content_type.title)
+        if data is None:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                state.invalid[content_type.kind].add(raw["id"])
+            continue
+        item_id = getattr(data, "id")  # noqa: B009 - every list schema has an id
+        if item_id in known:
+            state.found.error(
+                document.path,
+                origin.line("id"),
+                "id",
+                f"the identifier “{item_id}” is used twice (first on line {known[item_id].origin.line()}).",
+                "give each item its own identifier.",
+            )
+            continue
+        known[item_id] = Item(content_type.kind, item_id, data, origin)
+
+
+# --- texts, once every item exists --------------------------------------------------------------------
+
+
+def territory_text(state: Validation, text: PendingText) -> None:
+    if state.territory is not None:
+        state.attach(text.document, text.content_type, text.language, state.territory, ())
+
+
+def folder_text(state: Validation, text: PendingText, item_id: str) -> None:
+    content_type = text.content_type
+    target = state.items[content_type.kind].get(item_id)
+    if target is not None:
+        state.attach(text.document, content_type, text.language, target, ())
+    elif item_id not in state.invalid[content_type.kind]:
+        state.found.error(
+            text.document.path,
+            1,
+            None,
+            f"there is no {content_type.data_file(item_id)} for this text.",
+            f"create {content_type.data_file(item_id)}, or rename this file after an existing one.",
+        )
+
+
+def list_texts(state: Validation, text: PendingText) -> None:
+    document, content_type = text.document, text.content_type
+    if not isinstance(document.data, dict):
+        state.found.error(
+            document.path,
+            1,
+            None,
+            "this file should map each identifier to its texts.",
+            "write “identifier:” then the indented text fields, as in the source file.",
+        )
+        return
+    items = state.items[content_type.kind]
+    for text_id in document.data:
+        target = items.get(str(text_id))
+        if target is not None:
+            state.attach(document, content_type, text.language, target, (text_id,))
+        elif str(text_id) not in state.invalid[content_type.kind] and content_type.kind not in state.unreadable:
+            state.found.error(
+                document.path,
+                document.line_of((text_id,)),
+                str(text_id),
+                f"“{text_id}” is not an identifier of {content_type.data_file(str(text_id))}.",
+                f"use one of: {', '.join(sorted(items)) or 'none'}.",
+            )
+
+
+def attach_text(state: Validation, text: PendingText) -> None:
+    if text.content_type.kind == "territory":
+        territory_text(state, text)
+    elif text.item_id is not None:
+        folder_text(state, text, text.item_id)
+    else:
+        list_texts(state, text)
+
+
+# --- the stage ---------------------------------------------------------------------------------------
+
+
+def unreadable_items(state: Validation, loaded_problems: list[Problem]) -> None:
+    """Items (or whole lists) whose file could not be read: they exist, but their data is unknown."""
+    for problem in loaded_problems:
+        folder, _, name = problem.file.rpartition("/")
+        for candidate in CONTENT_TYPES:
+            if candidate.layout == "folder" and folder == candidate.location:
+                state.invalid[candidate.kind].add(name.split(".")[0])
+            elif not folder and name.split(".")[0] == candidate.location and name.count(".") == 1:
+                state.unreadable.add(candidate.kind)
+
+
+def data_or_text_file(state: Validation, path: str, document: Document) -> None:
+    """Hand one file (other than territory.yml) to the handler of its kind."""
+    folder, _, name = path.rpartition("/")
+    stem, extension = name.rsplit(".", 1)
+    stem, language = split_language(stem)
+    if folder == STRINGS_FOLDER and extension in ("yml", "yaml") and language is None:
+        strings_file(state, document, stem)
+        return
+    content_type = content_type_at(folder, stem)
+    if content_type is None or (content_type.layout != "folder" and folder):
+        unknown_file(state, document)
+    elif language is not None:
+        text_file(state, document, content_type, stem, language)
+    elif content_type.kind == "territory":
+        return  # a second territory file (territory.yaml): territory.yml is the one read
+    elif content_type.layout == "folder":
+        folder_data_file(state, document, content_type, stem)
+    else:
+        list_data_file(state, document, content_type)
 
 
 def validate(loaded: LoadedContent) -> ValidContent:
     """Check every document; return what is valid and every problem found."""
-    problems = list(loaded.problems)
+    state = Validation(Collector(list(loaded.problems)))
     documents = dict(loaded.documents)
-    items: dict[str, dict[str, Item[Any]]] = {ct.kind: {} for ct in CONTENT_TYPES}
-    strings: dict[str, dict[str, Any]] = {}
-    strings_origins: dict[str, Origin] = {}
-    territory: Item[Territory] | None = None
-
-    territory_document = documents.pop("territory.yml", None)
-    if territory_document is None:
-        if not any(p.file == "territory.yml" for p in problems):
-            problems.append(
-                Problem(
-                    "territory.yml",
-                    None,
-                    None,
-                    "the content folder has no territory.yml.",
-                    "create it: it declares the languages, the web address and the legal "
-                    "information (see content/README.md).",
-                )
-            )
-    else:
-        origin = Origin(territory_document)
-        territory_data = _validate(Territory, territory_document.data, origin, "the territory", problems)
-        if territory_data is not None:
-            territory = Item("territory", territory_data.id, territory_data, origin)
-    declared = {lang.code for lang in territory.data.languages} if territory else set()
-
-    def check_language(lang: str, document: Document) -> bool:
-        if territory is None or lang in declared:
-            return True
-        problems.append(
-            Problem(
-                document.path,
-                1,
-                None,
-                f"this file is written for the language “{lang}”, which territory.yml does not declare.",
-                f"declare “{lang}” under languages in territory.yml, or rename the file with "
-                f"one of: {', '.join(sorted(declared))}.",
-            )
-        )
-        return False
-
-    # Data files first, so that text files can be attached to their item.
-    by_place = {(ct.layout, ct.location): ct for ct in CONTENT_TYPES}
-
-    invalid: dict[str, set[str]] = {ct.kind: set() for ct in CONTENT_TYPES}
-    unreadable: set[str] = set()
-    for problem in loaded.problems:
-        folder, _, name = problem.file.rpartition("/")
-        for candidate in CONTENT_TYPES:
-            if candidate.layout == "folder" and folder == candidate.location:
-                invalid[candidate.kind].add(name.split(".")[0])
-            elif not folder and name.split(".")[0] == candidate.location and name.count(".") == 1:
-                unreadable.add(candidate.kind)
-
-    pending_texts: list[tuple[Document, ContentType, str, str | None]] = []
+    territory_file(state, documents.pop(TERRITORY_FILE, None), loaded.problems)
+    unreadable_items(state, loaded.problems)
+    # Data files first (in the order of their paths), so that text files can be attached to their item.
     for path, document in sorted(documents.items()):
-        folder, _, name = path.rpartition("/")
-        stem, extension = name.rsplit(".", 1)
-        stem, lang = _split_language(stem)
-        if folder == "strings" and extension in ("yml", "yaml") and lang is None:
-            if check_language(stem, document):
-                if isinstance(document.data, dict):
-                    strings[stem] = document.data
-                    strings_origins[stem] = Origin(document)
-                else:
-                    problems.append(
-                        Problem(
-                            path,
-                            1,
-                            None,
-                            "this file should hold groups of interface texts.",
-                            "write one “key: text” per line, as in the source language's file.",
-                        )
-                    )
-            continue
-        content_type: ContentType | None = (
-            by_place.get(("folder", folder))
-            if folder
-            else by_place.get(("list", stem)) or by_place.get(("single", stem))
-        )
-        if content_type is None or (content_type.layout != "folder" and folder):
-            problems.append(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    "this file is not part of the content model, so it is not used.",
-                    "rename or move it (see content/README.md for the list of files), or delete it.",
-                    Severity.WARNING,
-                )
-            )
-            continue
-        if lang is not None:
-            if extension != ("md" if content_type.layout == "folder" else "yml"):
-                wanted = "md" if content_type.layout == "folder" else "yml"
-                problems.append(
-                    Problem(
-                        path,
-                        None,
-                        None,
-                        f"the texts of {content_type.title} are written in .{wanted} files.",
-                        f"rename the file to {stem}.{lang}.{wanted}.",
-                    )
-                )
-                continue
-            if check_language(lang, document):
-                pending_texts.append((document, content_type, lang, stem if folder else None))
-            continue
-        if content_type.kind == "territory":
-            continue
-        if content_type.layout == "folder":
-            origin = Origin(document)
-            data = _validate(content_type.data, document.data, origin, content_type.title, problems)
-            if data is not None:
-                items[content_type.kind][stem] = Item(content_type.kind, stem, data, origin)
-            else:
-                invalid[content_type.kind].add(stem)
-            continue
-        if not isinstance(document.data, list):
-            problems.append(
-                Problem(
-                    path,
-                    1,
-                    None,
-                    f"this file should hold a list of items ({content_type.title} "
-                    "each), every one starting with “- id: …”.",
-                    "start each item with a dash, as in the other list files.",
-                )
-            )
-            continue
-        for index, raw in enumerate(document.data):
-            origin = Origin(document, (index,))
-            data = _validate(content_type.data, raw, origin, content_type.title, problems)
-            if data is None:
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    invalid[content_type.kind].add(raw["id"])
-                continue
-            item_id = getattr(data, "id")  # noqa: B009 - every list schema has an id
-            if item_id in items[content_type.kind]:
-                first = items[content_type.kind][item_id].origin
-                problems.append(
-                    Problem(
-                        path,
-                        origin.line("id"),
-                        "id",
-                        f"the identifier “{item_id}” is used twice (first on line {first.line()}).",
-                        "give each item its own identifier.",
-                    )
-                )
-                continue
-            items[content_type.kind][item_id] = Item(content_type.kind, item_id, data, origin)
-
-    for document, content_type, lang, item_id in pending_texts:
-        if content_type.kind == "territory":
-            if territory is not None:
-                _text_of(document, content_type, lang, territory, problems)
-            continue
-        if item_id is not None:
-            target = items[content_type.kind].get(item_id)
-            if target is None:
-                if item_id not in invalid[content_type.kind]:
-                    problems.append(
-                        Problem(
-                            document.path,
-                            1,
-                            None,
-                            f"there is no {content_type.location}/{item_id}.yml for this text.",
-                            f"create {content_type.location}/{item_id}.yml, or rename this file after an existing one.",
-                        )
-                    )
-                continue
-            _text_of(document, content_type, lang, target, problems)
-            continue
-        if not isinstance(document.data, dict):
-            problems.append(
-                Problem(
-                    document.path,
-                    1,
-                    None,
-                    "this file should map each identifier to its texts.",
-                    "write “identifier:” then the indented text fields, as in the source file.",
-                )
-            )
-            continue
-        for text_id in document.data:
-            target = items[content_type.kind].get(str(text_id))
-            if target is None and (str(text_id) in invalid[content_type.kind] or content_type.kind in unreadable):
-                continue
-            if target is None:
-                known = ", ".join(sorted(items[content_type.kind])) or "none"
-                problems.append(
-                    Problem(
-                        document.path,
-                        document.line_of((text_id,)),
-                        str(text_id),
-                        f"“{text_id}” is not an identifier of {content_type.location}.yml.",
-                        f"use one of: {known}.",
-                    )
-                )
-                continue
-            _text_of(document, content_type, lang, target, problems, (text_id,))
-
-    return ValidContent(territory, strings, strings_origins, items, problems, invalid, unreadable)
+        data_or_text_file(state, path, document)
+    for text in state.pending:
+        attach_text(state, text)
+    return ValidContent(
+        state.territory,
+        state.strings,
+        state.strings_origins,
+        state.items,
+        state.found.problems,
+        state.invalid,
+        state.unreadable,
+    )

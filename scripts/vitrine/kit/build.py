@@ -7,13 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vitrine.documents import Document, Entry, Kind, documents
+from vitrine.fonts import font_files
 from vitrine.kit import manifest
-from vitrine.kit.manifest import Entry
 from vitrine.kit.pdf import RenderJob, cache_key, copy_out, prune, render_all
-from vitrine.kit.plan import Document, Kind, documents
 from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, environment, render
-from vitrine.resolve import Model
-from vitrine.site import fonts
+from vitrine.model import Model
 
 CACHE_FOLDER = Path(".vitrine") / "cache" / "kit"
 KIND_NAMES = {Kind.DECK: "deck", Kind.SHEET: "fact sheet", Kind.FIGURES: "key-figures sheet"}
@@ -40,17 +39,6 @@ class KitReport:
     @property
     def entries(self) -> list[Entry]:
         return [doc.entry for doc in self.built]
-
-
-def font_files(model: Model, language: str) -> list[Path]:
-    found: list[Path] = []
-    for family in fonts.families_for(model.language(language).font):
-        for style in fonts.WEIGHTS.values():
-            try:
-                found.append(fonts.find_font(family, style)[0])
-            except fonts.FontNotFound:
-                continue
-    return found
 
 
 def _where(model: Model, doc: Document) -> str:
@@ -93,7 +81,7 @@ def prepare_kit(
     cache = project / CACHE_FOLDER
     progress(f"Composing {len(selection)} documents of the pitch kit…")
     rendered = [render(model, doc, env, stylesheet) for doc in selection]
-    fonts_of = {lang.code: font_files(model, lang.code) for lang in model.languages}
+    fonts_of = {lang.code: font_files(lang.font) for lang in model.languages}
     jobs = []
     for item in rendered:
         key = cache_key(item, model.root, fonts_of[item.doc.language])

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
 
-from vitrine.kit.plan import KIT_FOLDER, Document
+from vitrine.documents import Document, Entry
+from vitrine.urls import KIT_FOLDER, go_address
 
 MANIFEST = f"{KIT_FOLDER}/manifest.json"
 MANIFEST_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Entry:
-    path: str  # relative to site/
-    language: str
-    kind: str  # deck, sheet, figures
-    event: str | None
-    variant: str  # screen, print
-    pages: int
-    bytes: int
-    sha256: str
-    title: str
-    sector: str | None
-    go: str  # the QR code's address below the site root: go/<code>/
 
 
 def describe(doc: Document, title: str, pdf: Path) -> Entry:
@@ -44,7 +30,7 @@ def describe(doc: Document, title: str, pdf: Path) -> Entry:
         sha256=hashlib.sha256(data).hexdigest(),
         title=title,
         sector=doc.sector,
-        go=f"go/{doc.code}/",
+        go=go_address(doc.code),
     )
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import weasyprint
 
-from vitrine.kit.plan import Variant
+from vitrine.documents import Variant
 from vitrine.kit.render import RenderedDocument
 
 # Part of every cache key: change it when the way PDFs are written changes.

@@ -16,19 +16,11 @@ import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from vitrine.kit.plan import (
-    ARGUMENTS_PER_SLIDE,
-    PROJECTS_PER_SLIDE,
-    DeckContents,
-    Document,
-    Kind,
-    Variant,
-    deck_contents,
-    short_url,
-)
-from vitrine.resolve import FIGURE_CITATION, Model, View
-from vitrine.schema import Slide
-from vitrine.site import fonts
+from vitrine.documents import Document, Kind, Variant, short_url
+from vitrine.fonts import families_for
+from vitrine.kit.plan import DeckContents, SlidePlan, deck_contents, deck_slides
+from vitrine.model import Model
+from vitrine.view import View
 
 TEMPLATE_FOLDER = "overrides/kit"
 
@@ -62,16 +54,8 @@ def first_sentence(text: str) -> str:
 def first_paragraph(body: str, view: View) -> str:
     """The opening paragraph of a long text, figures cited as "value unit", without links."""
     paragraph = next((p for p in re.split(r"\n\s*\n", body.strip()) if p.strip() and not p.startswith("#")), "")
-
-    def cite(match: re.Match[str]) -> str:
-        figure = view.figure(match["id"])
-        return f"{figure.value} {figure.unit}"
-
-    return " ".join(FIGURE_CITATION.sub(cite, paragraph).split())
-
-
-def chunks(items: list[Any], size: int) -> list[list[Any]]:
-    return [items[start : start + size] for start in range(0, len(items), size)]
+    # Printed paragraphs cite a figure as plain words: the sheet prints the sources beside its figures.
+    return " ".join(view.cite_figures(paragraph, view.figure_text).split())
 
 
 def environment(project: Path) -> Environment:
@@ -86,67 +70,60 @@ def environment(project: Path) -> Environment:
     return env
 
 
-def deck_slides(model: Model, contents: DeckContents) -> list[tuple[str, Any]]:
-    """The slides in order, each as (slide kind, what it shows); sectors, projects and arguments expand to
-    as many slides as they need."""
-    slides: list[tuple[str, Any]] = []
-    for slide in contents.slides:
-        if slide is Slide.SECTORS:
-            slides += [("sector", model.items["sector"][s]) for s in contents.sectors]
-        elif slide is Slide.PROJECTS:
-            projects = [model.items["project"][p] for p in contents.projects]
-            slides += [("projects", group) for group in chunks(projects, PROJECTS_PER_SLIDE)]
-        elif slide is Slide.WHY_HERE:
-            slides += [("why-here", group) for group in chunks(model.arguments, ARGUMENTS_PER_SLIDE)]
-        else:
-            slides.append((slide.value, None))
-    return slides
+def shown_on(view: View, kind: str, shown: str | list[str] | None) -> Any:
+    """What a slide shows, as item views: one sector, or a group of projects or arguments."""
+    if kind == "sector" and isinstance(shown, str):
+        return view.sector(shown)
+    if kind == "projects" and isinstance(shown, list):
+        return [view.project(p) for p in shown]
+    if kind == "why-here" and isinstance(shown, list):
+        return [view.item("argument", a) for a in shown]
+    return None
 
 
-def title_of(model: Model, doc: Document, view: View) -> str:
+def slides_of(view: View, planned: list[SlidePlan]) -> list[tuple[str, Any]]:
+    return [(kind, shown_on(view, kind, shown)) for kind, shown in planned]
+
+
+def title_of(doc: Document, view: View) -> str:
     territory = view.territory.name
     if doc.kind is Kind.SHEET:
         assert doc.sector is not None
-        return f"{view.text(model.items['sector'][doc.sector]).title} — {view.t('kit.sheet')} · {territory}"
+        return f"{view.sector(doc.sector).title} — {view.t('kit.sheet')} · {territory}"
     if doc.kind is Kind.FIGURES:
         return f"{view.t('labels.key_figures')} — {territory}"
     if doc.event:
-        return f"{territory} — {model.items['event'][doc.event].data.name}"
+        return f"{territory} — {view.event(doc.event).name}"
     return f"{territory} — {view.t('kit.deck')}"
 
 
 def render(model: Model, doc: Document, env: Environment, stylesheet: str) -> RenderedDocument:
-    view = model.view(doc.language)
-    language = model.language(doc.language)
+    view = View(model, doc.language)
     address = short_url(model, doc)
     context: dict[str, Any] = {
         "v": view,
         "doc": doc,
-        "model": model,
-        "title": title_of(model, doc, view),
+        "title": title_of(doc, view),
         "lang": doc.language,
-        "dir": language.direction.value,
-        "font_stack": Markup(", ".join(f'"{family}"' for family in fonts.families_for(language.font))),
-        "brand": model.territory.data.brand,
+        "dir": view.direction,
+        "font_stack": Markup(", ".join(f'"{family}"' for family in families_for(view.language.font))),
         "stylesheet": Markup(stylesheet),
         "print_variant": doc.variant is Variant.PRINT,
         "qr": qr_svg(address),
         "short_url": address.split("://", 1)[-1],
-        "first_paragraph": lambda item: first_paragraph(view.body(item), view),
-        "other_language": view.other_language,
-        "figure_language": lambda figure: view.language_attributes(figure.language),
+        "first_paragraph": lambda shown: first_paragraph(shown.body, view),
     }
     if doc.kind is Kind.DECK:
         event = model.items["event"][doc.event] if doc.event else None
-        contents = deck_contents(model, event)
-        slides = deck_slides(model, contents)
-        context.update(event=event, contents=contents, slides=slides)
+        contents: DeckContents = deck_contents(model, event)
+        slides = slides_of(view, deck_slides(model, contents))
+        context.update(event=view.event(doc.event) if doc.event else None, contents=contents, slides=slides)
         html_text = env.get_template("deck.html").render(context)
         expected = len(slides)
     else:
         template = "sheet.html" if doc.kind is Kind.SHEET else "figures.html"
         if doc.sector:
-            context["sector"] = model.items["sector"][doc.sector]
+            context["sector"] = view.sector(doc.sector)
         headline = set(model.territory.data.headline_figures)
         context["kit_figures"] = [figure for figure in model.figures if figure not in headline]
         html_text = env.get_template(template).render(context)

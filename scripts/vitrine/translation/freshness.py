@@ -7,42 +7,19 @@ texts are untouched. Fingerprints cover the translatable fields and the long tex
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.problems import Problem
-from vitrine.resolve import Model
-from vitrine.validate import Item
-
-HASH_FIELD = "source_hash"
+from vitrine.schema import CONTENT_TYPES_BY_KIND
 
 
 class State(StrEnum):
     MISSING = "missing"
     STALE = "stale"
     UP_TO_DATE = "up-to-date"
-
-
-def translatable_fields(text: Any) -> dict[str, Any]:
-    """The fields of a text model that carry words (everything but the fingerprint)."""
-    return {key: value for key, value in text.model_dump(mode="json").items() if key != HASH_FIELD and value}
-
-
-def fingerprint(text: Any, body: str | None) -> str:
-    canonical = json.dumps(
-        {"fields": translatable_fields(text), "body": " ".join((body or "").split())},
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
-
-
-def source_fingerprint(model: Model, item: Item[Any]) -> str:
-    source = model.source_language
-    return fingerprint(item.texts[source], item.bodies.get(source))
 
 
 @dataclass(frozen=True)
@@ -63,17 +40,9 @@ class TextStatus:
         }
 
 
-def translation_file(model: Model, item: Item[Any], language: str) -> str:
-    from vitrine.schema import CONTENT_TYPES_BY_KIND
-
-    content_type = CONTENT_TYPES_BY_KIND[item.kind]
-    if content_type.layout == "folder":
-        return f"{content_type.location}/{item.id}.{language}.md"
-    return f"{content_type.location}.{language}.yml"
-
-
-def every_text(model: Model) -> list[Item[Any]]:
-    return [model.territory, *(item for kind in model.items.values() for item in kind.values())]
+def translation_file(item: Item[Any], language: str) -> str:
+    """Where the ``language`` text of ``item`` is (or should be) written."""
+    return CONTENT_TYPES_BY_KIND[item.kind].text_file(item.id, language)
 
 
 def status(model: Model, languages: list[str] | None = None) -> list[TextStatus]:
@@ -81,8 +50,8 @@ def status(model: Model, languages: list[str] | None = None) -> list[TextStatus]
     source = model.source_language
     wanted = languages if languages is not None else [lang.code for lang in model.languages if lang.code != source]
     found: list[TextStatus] = []
-    for item in every_text(model):
-        current = source_fingerprint(model, item)
+    for item in model.all_items():
+        current = model.source_fingerprint(item)
         for language in wanted:
             text = item.texts.get(language)
             if text is None:
@@ -91,7 +60,7 @@ def status(model: Model, languages: list[str] | None = None) -> list[TextStatus]
                 state = State.UP_TO_DATE
             else:
                 state = State.STALE
-            found.append(TextStatus(item.kind, item.id, language, state, translation_file(model, item, language)))
+            found.append(TextStatus(item.kind, item.id, language, state, translation_file(item, language)))
     return found
 
 

@@ -8,10 +8,9 @@ from typing import Any
 import yaml
 
 from vitrine.load import split_front_matter
-from vitrine.resolve import Model
+from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.schema import CONTENT_TYPES_BY_KIND
-from vitrine.translation.freshness import HASH_FIELD, source_fingerprint, translation_file
-from vitrine.validate import Item
+from vitrine.translation.freshness import translation_file
 
 
 class _ReadableDumper(yaml.SafeDumper):
@@ -36,9 +35,9 @@ def _dump(data: Any) -> str:
 def write_translation(model: Model, item: Item[Any], language: str, fields: dict[str, Any], body: str | None) -> Path:
     """Write the ``language`` text of ``item`` (its fields, and its long text for Markdown files)."""
     content_type = CONTENT_TYPES_BY_KIND[item.kind]
-    relative = translation_file(model, item, language)
+    relative = translation_file(item, language)
     path = model.root / relative
-    stamped = {**{k: v for k, v in fields.items() if k != HASH_FIELD}, HASH_FIELD: source_fingerprint(model, item)}
+    stamped = {**{k: v for k, v in fields.items() if k != HASH_FIELD}, HASH_FIELD: model.source_fingerprint(item)}
     if content_type.layout == "folder":
         text = f"---\n{_dump(stamped)}---\n\n{(body or '').strip()}\n"
         path.write_text(text, encoding="utf-8")
@@ -69,7 +68,7 @@ def stamp(model: Model, item: Item[Any], language: str) -> bool:
     if found is None:
         return False
     fields, body = found
-    path = model.root / translation_file(model, item, language)
+    path = model.root / translation_file(item, language)
     if CONTENT_TYPES_BY_KIND[item.kind].layout == "folder" and path.is_file():
         _front, body, _start = split_front_matter(path.read_text(encoding="utf-8"))
     write_translation(model, item, language, fields, body)

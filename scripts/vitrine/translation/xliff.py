@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vitrine.resolve import Model
+from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.schema import CONTENT_TYPES_BY_KIND
-from vitrine.translation.freshness import HASH_FIELD, State, every_text, source_fingerprint, status
+from vitrine.translation.freshness import State, status
 from vitrine.translation.store import write_translation
-from vitrine.validate import Item
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -122,12 +121,12 @@ def export(model: Model, language: str) -> bytes:
     source = model.source_language
     root = ET.Element(q("xliff"), {"version": "2.0", "srcLang": source, "trgLang": language})
     wanted = {(entry.kind, entry.id) for entry in status(model, [language]) if entry.state is not State.UP_TO_DATE}
-    for item in every_text(model):
+    for item in model.all_items():
         if (item.kind, item.id) not in wanted:
             continue
         file = ET.SubElement(root, q("file"), {"id": f"{item.kind}/{item.id}", "original": _source_file(item)})
         meta = ET.SubElement(ET.SubElement(file, q("metadata", MDA)), q("metaGroup", MDA), {"category": "vitrine"})
-        ET.SubElement(meta, q("meta", MDA), {"type": "source-hash"}).text = source_fingerprint(model, item)
+        ET.SubElement(meta, q("meta", MDA), {"type": "source-hash"}).text = model.source_fingerprint(item)
         current = (
             {s.unit_id: s for s in segments(item.texts[language], item.bodies.get(language))}
             if (language in item.texts)
@@ -154,8 +153,8 @@ def export(model: Model, language: str) -> bytes:
 
 
 def _source_file(item: Item[Any]) -> str:
-    content_type = CONTENT_TYPES_BY_KIND[item.kind]
-    return f"{content_type.location}/{item.id}" if content_type.layout == "folder" else content_type.location
+    """The ``original`` of a <file>: the item's data file without its extension (sectors/health, figures)."""
+    return CONTENT_TYPES_BY_KIND[item.kind].data_file(item.id).removesuffix(".yml")
 
 
 @dataclass

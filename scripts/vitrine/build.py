@@ -1,0 +1,56 @@
+"""``vitrine build``: the whole pipeline in one straight line, each phase named.
+
+load -> validate -> resolve (once) -> the kit's PDFs (into their cache) -> the site (MkDocs, every language,
+handed the same model) -> the kit published beside it -> swapped into place when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vitrine.kit.build import KitReport, prepare_kit, publish_kit
+from vitrine.pipeline import prepare
+from vitrine.publish import staging
+from vitrine.site.build import build_site, count_pages, docs_folder
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    seconds: float
+    pages: dict[str, int]  # language code -> HTML pages
+    languages: dict[str, str]  # language code -> name
+    warnings: list[str] = field(default_factory=list)
+    kit: KitReport | None = None
+
+
+def build(
+    project: Path, content: Path, out: Path, progress: Callable[[str], None], with_kit: bool = True
+) -> BuildReport:
+    """Check the content, render the pitch kit, build every language of the site into a fresh folder, add the kit
+    to it, then swap it into ``out``. Content errors raise ContentErrors before anything is written."""
+    started = time.perf_counter()
+
+    progress("Checking the content…")
+    model = prepare(content)
+
+    kit = prepare_kit(project, model, progress) if with_kit else None
+
+    with docs_folder(project, content) as docs, staging(out) as fresh:
+        progress("Rendering the pages…")
+        warnings = build_site(project, model, kit.entries if kit else [], docs, fresh, progress)
+        if kit is not None:
+            publish_kit(kit, model, fresh)
+        pages = count_pages(fresh, model)
+
+    return BuildReport(
+        out,
+        time.perf_counter() - started,
+        pages,
+        {lang.code: lang.name for lang in model.languages},
+        warnings + (kit.warnings if kit else []),
+        kit,
+    )

@@ -1,0 +1,60 @@
+"""The fonts of each language, found on the machine through fontconfig (Debian's fonts-noto-core and fonts-noto-cjk).
+
+A language names its font family in territory.yml; the site subsets it (``site/font_subsets.py``), the kit
+embeds it. Both use the same stack: the language's own family, then a Latin family for names and numbers.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+LATIN_FAMILY = "Noto Sans"
+WEIGHTS = {400: "Regular", 700: "Bold"}
+
+
+class FontNotFound(Exception):
+    pass
+
+
+@lru_cache(maxsize=32)
+def find_font(family: str, style: str) -> tuple[Path, int]:
+    """The file (and face index, for collections) of ``family`` in ``style``, through fontconfig."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "--format=%{file}|%{index}|%{family}", f"{family}:style={style}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise FontNotFound(f"fontconfig could not look up the font “{family}”: {error}") from error
+    file, index, families = found.split("|", 2)
+    if family.lower() not in families.lower():
+        raise FontNotFound(
+            f"the font “{family}” is not installed (fontconfig offers “{families}” instead). "
+            "Run make build, which installs the fonts, or install Debian's fonts-noto-core and fonts-noto-cjk."
+        )
+    return Path(file), int(index or 0)
+
+
+def families_for(family: str) -> list[str]:
+    """The font stack of a language: its own family, then a Latin one for names and numbers it lacks."""
+    return [family] if family == LATIN_FAMILY else [family, LATIN_FAMILY]
+
+
+def css_stack(family: str) -> str:
+    return ", ".join(f'"{name} Vitrine"' for name in families_for(family))
+
+
+def font_files(family: str) -> list[Path]:
+    """The files of every weight of a language's font stack that the machine has."""
+    found: list[Path] = []
+    for name in families_for(family):
+        for style in WEIGHTS.values():
+            try:
+                found.append(find_font(name, style)[0])
+            except FontNotFound:
+                continue
+    return found

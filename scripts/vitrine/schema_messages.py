@@ -1,0 +1,133 @@
+"""The wording of schema errors: what pydantic reports, turned into plain words for the staff who edit content.
+
+Each message names the file, the line and the field, says what was found and what is expected (the field's own
+description, from ``schema.py``), and what to do.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+from vitrine.model import Origin
+from vitrine.problems import Problem
+
+Location = tuple[int | str, ...]
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The classes a type annotation may hold (``list[Figure] | None`` -> [list[Figure], Figure])."""
+    found = [annotation]
+    for argument in typing.get_args(annotation):
+        found.extend(_unwrap(argument))
+    return found
+
+
+def field_description(model: type[BaseModel], location: Location) -> tuple[str | None, list[str]]:
+    """The description of the field at ``location`` and the names of its siblings."""
+    current: type[BaseModel] | None = model
+    description: str | None = None
+    siblings: list[str] = list(model.model_fields)
+    for part in location:
+        if current is None or isinstance(part, int) or part not in current.model_fields:
+            continue
+        siblings = list(current.model_fields)
+        info = current.model_fields[part]
+        description = info.description
+        nested = [
+            candidate
+            for candidate in _unwrap(info.annotation)
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel)
+        ]
+        current = nested[0] if nested else None
+        if description is None:
+            for candidate in _unwrap(info.annotation):
+                for meta in getattr(candidate, "__metadata__", ()):
+                    description = getattr(meta, "description", None) or description
+    return description, siblings
+
+
+def show(value: Any) -> str:
+    """A value as a message quotes it: short texts in quotes, groups and lists by what they are."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"“{text if len(text) <= 60 else text[:57] + '…'}”"
+
+
+def field_name(location: Location, whole: str = "(whole file)") -> str:
+    """A field's path as staff read it: ``milestones[2].what`` (lists count from 1)."""
+    name = ""
+    for part in location:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or whole
+
+
+BOUNDS = {
+    "greater_than_equal": "at least",
+    "less_than_equal": "at most",
+    "greater_than": "more than",
+    "less_than": "less than",
+}
+
+
+def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: str) -> Problem:
+    """One pydantic error as a Problem: file, line, field, what was found, what is expected."""
+    location = tuple(error["loc"])
+    line = origin.line(*location)
+    description, siblings = field_description(model, location)
+    name = field_name(location)
+    kind = error["type"]
+    context = error.get("ctx", {})
+    if kind == "missing":
+        return Problem(
+            origin.file,
+            line,
+            name,
+            f"this required field is missing from {title}.",
+            f"add a line “{location[-1]}: …” with {description or 'a value'}.",
+        )
+    if kind == "extra_forbidden":
+        allowed = ", ".join(siblings)
+        return Problem(
+            origin.file,
+            line,
+            name,
+            f"“{location[-1]}” is not a field of {title}.",
+            f"check the spelling; the fields allowed here are: {allowed}.",
+        )
+    expected = description or error["msg"].lower()
+    if kind in ("enum", "literal_error") and "expected" in context:
+        expected = f"one of {context['expected']}"
+    elif kind in BOUNDS:
+        limit = next(iter(context.values()))
+        expected = f"{description or 'a number'}, {BOUNDS[kind]} {limit}"
+    elif kind == "too_short":
+        expected = f"{description or 'a list'}, with at least {context.get('min_length', 1)} entry"
+    elif kind == "string_too_short":
+        expected = description or "some text (it is empty)"
+    return Problem(
+        origin.file,
+        line,
+        name,
+        f"found {show(error['input'])}, expected {expected}.",
+        "correct the value, then run the check again.",
+    )
+
+
+def not_a_group(origin: Origin, raw: Any, title: str) -> Problem:
+    """The value where a group of fields was expected is something else (a text, a list)."""
+    return Problem(
+        origin.file,
+        origin.line(),
+        None,
+        f"found {show(raw)} where the fields of {title} were expected.",
+        "write one field per line, as “name: value”.",
+    )

@@ -1,0 +1,69 @@
+"""The site's generated assets: each language's fonts, subset to the characters its pages may show, and the
+images of the content folder. They are written into ``docs/`` with the pages (see ``generated.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vitrine.fonts import families_for
+from vitrine.model import Model
+from vitrine.site.font_subsets import build_fonts, font_face_css
+from vitrine.urls import FONTS_FOLDER, font_css_address, media_address
+
+
+def characters_of(model: Model, language: str) -> set[str]:
+    """Every character the pages of ``language`` may show (its texts, and those it falls back to)."""
+    chars: set[str] = set()
+    chain = model.fallback_chain(language)
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            chars.update(value)
+        elif isinstance(value, dict):
+            for entry in value.values():
+                collect(entry)
+        elif isinstance(value, list):
+            for entry in value:
+                collect(entry)
+        elif hasattr(value, "model_dump"):
+            collect(value.model_dump(mode="json"))
+
+    for code in chain:
+        collect(model.strings.get(code, {}))
+    for item in model.all_items():
+        collect(item.data)
+        for code in chain:
+            collect(item.texts.get(code))
+            collect(item.bodies.get(code))
+    for lang in model.languages:
+        chars.update(lang.name)
+    return chars
+
+
+@dataclass
+class Assets:
+    files: dict[str, bytes]  # path below docs/ -> bytes
+    font_css: dict[str, str]  # language -> address of its fonts' stylesheet
+
+
+def font_assets(model: Model, cache: Path) -> Assets:
+    """Each language's font files and their stylesheet; subsets are made once and kept in ``cache``."""
+    found = Assets({}, {})
+    for language in model.languages:
+        characters = characters_of(model, language.code)
+        made = [font for family in families_for(language.font) for font in build_fonts(family, characters, cache)]
+        css = font_face_css(made, "fonts/")
+        found.files[font_css_address(language.code)] = css.encode()
+        found.font_css[language.code] = font_css_address(language.code)
+        found.files.update({f"{FONTS_FOLDER}/{font.name}": (cache / font.name).read_bytes() for font in made})
+    return found
+
+
+def media_files(model: Model) -> dict[str, bytes]:
+    """The content's images, at the addresses pages use."""
+    return {
+        media_address(media.data.file): (model.root / media.data.file).read_bytes() for media in model.media.values()
+    }

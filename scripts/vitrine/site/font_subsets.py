@@ -1,0 +1,90 @@
+"""Self-hosted fonts: each language gets its font, subset to the characters its pages use.
+
+Fonts come from the machine (Debian's fonts-noto-core and fonts-noto-cjk, found through fontconfig) and are
+written as WOFF2 files under docs/; a file is named after a hash of its inputs, so an unchanged subset is
+never computed twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from vitrine.fonts import LATIN_FAMILY, WEIGHTS, find_font
+
+# Always kept: what the theme's interface itself may print (digits, punctuation, arrows…).
+BASE_CHARACTERS = (
+    {chr(c) for c in range(0x20, 0x7F)} | {chr(c) for c in range(0xA0, 0x100)} | set("‘’“”„«»‹›–—…•·→←↑↓€£¥×÷±≤≥‰°№ ")
+)
+
+# Part of the cache key of every subset: change it whenever subset_font() changes what it writes.
+SUBSET_OPTIONS_VERSION = "default-features-1"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    family: str
+    weight: int
+    name: str  # file name under the fonts folder
+
+
+def subset_font(source: Path, index: int, characters: str, target: Path) -> None:
+    options = subset.Options()
+    options.flavor = "woff2"
+    # fontTools' default features cover Latin, Arabic joining and CJK vertical forms; "*" would add ~40 KB to CJK.
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(source, fontNumber=index, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    font.flavor = "woff2"
+    font.save(partial)
+    partial.replace(target)
+
+
+# A script font whose regular subset is larger than this gets no bold file: browsers synthesise bold, and a
+# second CJK subset would double the weight of every page.
+SINGLE_WEIGHT_ABOVE = 150_000
+
+
+def build_fonts(family: str, characters: set[str], folder: Path) -> list[FontFile]:
+    """Subset ``family`` (regular and bold) to ``characters`` into ``folder``; reuse files already there.
+
+    The Latin family gets the Latin base set too; a script family (Arabic, CJK) gets only the characters of its
+    own script, since the Latin family follows it in the font stack.
+    """
+    if family == LATIN_FAMILY:
+        text = "".join(sorted(characters | BASE_CHARACTERS))
+    else:
+        text = "".join(sorted(c for c in characters if ord(c) >= 0x0370 and c not in BASE_CHARACTERS))
+    made: list[FontFile] = []
+    for weight, style in WEIGHTS.items():
+        if made and family != LATIN_FAMILY and (folder / made[0].name).stat().st_size > SINGLE_WEIGHT_ABOVE:
+            break
+        source, index = find_font(family, style)
+        inputs = f"{SUBSET_OPTIONS_VERSION}|{source}|{index}|{source.stat().st_size}|{text}"
+        key = hashlib.sha256(inputs.encode()).hexdigest()[:12]
+        slug = family.lower().replace(" ", "-")
+        name = f"{slug}-{weight}-{key}.woff2"
+        if not (folder / name).is_file():
+            subset_font(source, index, text, folder / name)
+        made.append(FontFile(family, weight, name))
+    return made
+
+
+def font_face_css(fonts: list[FontFile], url_prefix: str) -> str:
+    rules = [
+        "@font-face{"
+        f'font-family:"{font.family} Vitrine";font-style:normal;font-weight:{font.weight};font-display:swap;'
+        f'src:url("{url_prefix}{font.name}") format("woff2")'
+        "}"
+        for font in fonts
+    ]
+    return "\n".join(rules) + "\n"

@@ -1,0 +1,68 @@
+"""The steps that follow MkDocs, once every language is built: each is named, and runs in this order."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from vitrine.site import search
+from vitrine.site.forwarding import write_forwarding
+from vitrine.site.headers import write_headers
+from vitrine.site.state import SiteState
+
+log = logging.getLogger("mkdocs.plugins.vitrine")
+
+
+@dataclass(frozen=True)
+class Step:
+    why: str
+    run: Callable[[SiteState, Path], None]
+
+
+def not_found_pages(state: SiteState, site: Path) -> None:
+    # Each language build writes site/404.html (the last would win): each gets its own, kept as it was rendered.
+    for language, page in state.not_found.items():
+        prefix = "" if language == state.model.source_language else f"{language}/"
+        target = site / prefix / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+
+
+def search_indexes(state: SiteState, site: Path) -> None:
+    source = state.model.source_language
+    search.split_index(site, source, [lang.code for lang in state.model.languages if lang.code != source])
+
+
+def forwarding_pages(state: SiteState, site: Path) -> None:
+    write_forwarding(site, state.model, state.fragments)
+
+
+def security_headers(state: SiteState, site: Path) -> None:
+    write_headers(site)
+
+
+def missing_strings(state: SiteState, site: Path) -> None:
+    for view in state.views.values():
+        for key in sorted(view.missing_strings):
+            log.warning(
+                f"Vitrine: the interface text “{key}” is missing from strings/{view.code}.yml "
+                f"and from its fallback languages."
+            )
+
+
+POST_BUILD = (
+    Step("each language's own 404 page", not_found_pages),
+    Step("each language's own search index (mkdocs-static-i18n merges them)", search_indexes),
+    Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages),
+    Step(
+        "the host's security headers: last, they hash the inline scripts of every page written above", security_headers
+    ),
+    Step("interface texts that no language has, reported", missing_strings),
+)
+
+
+def finish(state: SiteState, site: Path) -> None:
+    for step in POST_BUILD:
+        step.run(state, site)

@@ -1,0 +1,670 @@
+"""The View: the model seen in one language, the whole interface of the templates of the site and the kit.
+
+Templates read the content only through it: interface strings with their parameters (``v.t('kit.pages',
+count=3)``), numbers and dates as the language writes them, the territory's brand, legal and accessibility data,
+the addresses of pages and images, figures with their source and year, and each item of content as an item view
+(``v.sector('health').title``) that picks its text in the reader's language or the first fallback that has it, and
+says so (``lang_attrs``). Every function here carries examples that run as tests (see ``vitrine/view/api.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+from markupsafe import Markup
+
+from vitrine import formatting
+from vitrine.documents import Entry, for_downloads
+from vitrine.model import HASH_FIELD, Item, Model
+from vitrine.schema import (
+    FIGURE_CITATION,
+    Accessibility,
+    Argument,
+    Brand,
+    Contact,
+    Destination,
+    Event,
+    Figure,
+    FreePage,
+    Language,
+    Legal,
+    Media,
+    Organisation,
+    Partnership,
+    Project,
+    ProjectStatus,
+    Schema,
+    Sector,
+    SisterCity,
+)
+from vitrine.translation.freshness import State, status, summary
+from vitrine.urls import Links, media_address, plan
+from vitrine.view.api import example
+from vitrine.view.figures import FigureView
+from vitrine.view.strings import fill, is_plural_group, lookup, plural_form
+
+DataT = TypeVar("DataT", bound=Schema)
+
+
+class View:
+    """The model seen in one language, with fallback and locale-aware formatting."""
+
+    def __init__(self, model: Model, code: str, today: dt.date | None = None, kit: Sequence[Entry] = ()) -> None:
+        self.model = model
+        self.code = code
+        self.today = today or dt.date.today()
+        self.chain = model.fallback_chain(code)
+        self.language = model.language(code)
+        self.missing_strings: set[str] = set()
+        self._kit = list(kit)
+        self._shown: dict[tuple[str, str], Shown[Any]] = {}
+
+    # --- the language ---------------------------------------------------------------------------------
+
+    @property
+    @example("{{ v.direction }}", "ltr")
+    def direction(self) -> str:
+        """ltr or rtl: the direction of this view's language."""
+        return self.language.direction.value
+
+    @property
+    @example("{{ v.source_language }}", "en", language="de")
+    def source_language(self) -> str:
+        """The code of the language texts are written in first."""
+        return self.model.source_language
+
+    @example("{{ v.language_of('de').name }}", "Deutsch")
+    def language_of(self, code: str) -> Language:
+        """A declared language: its code, its name in its own script, its direction."""
+        return self.model.language(code)
+
+    @example("{{ v.language_attributes('de') }}", ' lang="de"')
+    @example("[{{ v.language_attributes('en') }}]", "[]")
+    def language_attributes(self, language: str) -> Markup:
+        """lang (and dir, when it differs) for a passage in another language than this view's; empty otherwise.
+        Templates write it inside the opening tag of the element holding the passage."""
+        if language == self.code:
+            return Markup("")
+        direction = self.model.language(language).direction.value
+        extra = f' dir="{direction}"' if direction != self.direction else ""
+        return Markup(f' lang="{language}"{extra}')
+
+    # --- interface strings ----------------------------------------------------------------------------
+
+    @example("{{ v.t('nav.sectors') }}", "Sectors")
+    @example("{{ v.t('nav.sectors') }}", "Branchen", language="de")
+    @example("{{ v.t('labels.key_figures') }}", "Key figures", language="de")
+    @example("{{ v.t('kit.kilobytes', size=12) }}", "12 KB")
+    @example("{{ v.t('kit.pages', count=1) }}, {{ v.t('kit.pages', count=1200) }}", "1 page, 1,200 pages")
+    def t(self, key: str, count: float | None = None, **values: Any) -> str:
+        """An interface text, in this language or the first fallback that has it, with its places filled in.
+
+        ``count`` chooses the plural form (CLDR rules of the language) and fills ``{count}`` as a number of this
+        language; other values fill the places of their name. A key no language has is shown as written.
+        """
+        for code in self.chain:
+            found = lookup(self.model.strings.get(code, {}), key)
+            if is_plural_group(found):
+                found = plural_form(found, count or 0, formatting.locale_for(self.code))
+            if isinstance(found, str):
+                filled = {name: str(value) for name, value in values.items()}
+                if count is not None:
+                    filled["count"] = self.number(count)
+                return fill(found, filled)
+        self.missing_strings.add(key)
+        return key
+
+    # --- numbers, dates, places -----------------------------------------------------------------------
+
+    @example("{{ v.number(1898561) }}", "1,898,561")
+    @example("{{ v.number(1898561, 'compact') }}", "1.9 million")
+    @example("{{ v.number(70.5) }}", "70,5", language="de")
+    def number(self, value: float, display: str = "full") -> str:
+        """A number as the language writes it; "compact" shortens millions and more."""
+        return formatting.format_number(value, self.code, display)
+
+    @example("{{ v.date(v.today.replace(year=2025, month=4, day=28)) }}", "April 28, 2025")
+    @example("{{ v.date(2034) }}", "2034")
+    def date(self, value: Any, style: str = "long") -> str:
+        """A date in the reader's language; a bare year stays a year."""
+        return formatting.format_date(value, self.code, style)
+
+    @example(
+        "{{ v.date_range(v.today.replace(year=2027, month=3, day=9), v.today.replace(year=2027, month=3, day=12)) }}",
+        "9.–12. März 2027",
+        language="de",
+    )
+    def date_range(self, start: Any, end: Any) -> str:
+        """Two dates as one span, sharing what they have in common."""
+        return formatting.format_date_range(start, end, self.code)
+
+    @example("{{ v.country('JP') }}", "Japan", language="de")
+    def country(self, code: str) -> str:
+        """The country's name in this language (CLDR), like "Japon" for JP in French."""
+        return str(formatting.locale_for(self.code).territories.get(code, code))
+
+    @example("{{ v.unit('people') }}", "people")
+    def unit(self, code: str) -> str:
+        """The words of a unit of figures.yml."""
+        return self.t(f"units.{code}")
+
+    @example("{{ v.file_size(2400) }} · {{ v.file_size(3500000) }}", "2 KB · 3.3 MB")
+    def file_size(self, size: int) -> str:
+        """The size of a file in kilobytes, or megabytes with one decimal from 1 MB on."""
+        if size >= 1024 * 1024:
+            return self.t("kit.megabytes", size=self.number(round(size / 1024 / 1024, 1)))
+        return self.t("kit.kilobytes", size=self.number(max(1, round(size / 1024))))
+
+    # --- the territory --------------------------------------------------------------------------------
+
+    @property
+    @example("{{ v.territory.name }}", "Seeufer", language="de")
+    def territory(self) -> Any:
+        """The territory's texts: name, tagline, value_proposition, contact_call, description."""
+        return self.text(self.model.territory)
+
+    @property
+    @example("{{ v.brand.primary }}", "#14532d")
+    def brand(self) -> Brand:
+        """The brand colours: primary, accent."""
+        return self.model.territory.data.brand
+
+    @property
+    @example("{{ v.legal.publisher }}", "Lakeshore Development Agency")
+    def legal(self) -> Legal:
+        """What the legal notice prints: the publisher, the host, their addresses."""
+        return self.model.territory.data.legal
+
+    @property
+    @example("{{ v.accessibility.status.value }}", "partial")
+    def accessibility(self) -> Accessibility:
+        """The accessibility statement's data: status, standard, audit, contact."""
+        return self.model.territory.data.accessibility
+
+    @property
+    @example("{{ v.site_url }}", "https://invest.lakeshore.example/")
+    def site_url(self) -> str:
+        """The public address of the site."""
+        return str(self.model.territory.data.site_url)
+
+    @property
+    @example("{{ v.main_contact.name }}", "Investor desk")
+    def main_contact(self) -> ContactView:
+        """The first contact for investors."""
+        return self.contact(self.model.territory.data.main_contact)
+
+    # --- addresses ------------------------------------------------------------------------------------
+
+    @cached_property
+    def _links(self) -> Links:
+        return Links(self.model, plan(self.model), self.code)
+
+    @example("{{ v.url('sector', 'water') }}", "sectors/water/")
+    @example("{{ v.url('home') }}", "de/", language="de")
+    def url(self, kind: str, item_id: str | None = None) -> str:
+        """The address of a page of this language, below the site's root."""
+        return self._links.url(kind, item_id)
+
+    @example("{{ v.free_page('accessibility') }}", "accessibility/")
+    @example("{{ v.free_page('legal-notice') is none }}", "True")
+    def free_page(self, page_kind: str) -> str | None:
+        """The address of the free page of a kind (legal-notice, accessibility…), or None when there is none."""
+        return self._links.free_page(page_kind)
+
+    # --- texts of items -------------------------------------------------------------------------------
+
+    def text_language(self, item: Item[Any]) -> str:
+        """The language ``item``'s text is shown in: this one, or the first fallback that has it."""
+        return next((code for code in self.chain if code in item.texts), self.model.source_language)
+
+    def text(self, item: Item[Any]) -> Any:
+        return item.texts[self.text_language(item)]
+
+    def body(self, item: Item[Any]) -> str:
+        return item.bodies.get(self.text_language(item), "")
+
+    def is_stale(self, item: Item[Any]) -> bool:
+        """True when the text shown is a translation made from an older version of the source text."""
+        shown = self.text_language(item)
+        if shown == self.model.source_language:
+            return False
+        return getattr(item.texts[shown], HASH_FIELD, None) != self.model.source_fingerprint(item)
+
+    # --- figures --------------------------------------------------------------------------------------
+
+    @example("{{ v.figure('residents').value }} {{ v.figure('residents').unit }}", "12.500 Menschen", language="de")
+    def figure(self, figure_id: str) -> FigureView:
+        """A key figure, formatted for this language, with its label, source and year."""
+        item = self.model.figures[figure_id]
+        data: Figure = item.data
+        text = self.text(item)
+        language = self.text_language(item)
+        return FigureView(
+            id=figure_id,
+            label=text.label,
+            value=self.number(data.value, data.display),
+            unit=self.unit(data.unit),
+            year=data.year,
+            source_name=data.source.name,
+            source_url=str(data.source.url),
+            source_language=data.source.language or self.model.source_language,
+            note=text.note,
+            series=[(point.year, self.number(point.value, data.display)) for point in data.series],
+            language=language,
+            lang_attrs=self.language_attributes(language),
+        )
+
+    def figures(self, ids: Sequence[str]) -> list[FigureView]:
+        """The figures of a list of identifiers, in that order."""
+        return [self.figure(figure_id) for figure_id in ids]
+
+    @example("{{ v.all_figures() | map(attribute='id') | join(', ') }}", "residents")
+    def all_figures(self) -> list[FigureView]:
+        """Every figure, in the order of figures.yml."""
+        return self.figures(list(self.model.figures))
+
+    @example("{{ v.headline_figures() | map(attribute='label') | join(', ') }}", "Residents")
+    def headline_figures(self) -> list[FigureView]:
+        """The figures of the home page's band."""
+        return self.figures(self.model.territory.data.headline_figures)
+
+    @example("{{ v.figure_text(v.figure('residents')) }}", "12.500 Menschen", language="de")
+    def figure_text(self, figure: FigureView) -> str:
+        """A figure as plain words: its value and unit."""
+        return f"{figure.value} {figure.unit}"
+
+    @example("{{ v.cite_figures('We are [[figure:residents]].', v.figure_text) }}", "We are 12,500 people.")
+    def cite_figures(self, body: str, render: Callable[[FigureView], str]) -> str:
+        """A long text with each [[figure:id]] replaced by what ``render`` makes of the figure: the one place
+        where citations are found, for the site (a macro with source and year) and the kit (value and unit)."""
+        return FIGURE_CITATION.sub(lambda match: str(render(self.figure(match["id"]))), body)
+
+    # --- items ----------------------------------------------------------------------------------------
+
+    def item(self, kind: str, identifier: str) -> Shown[Any]:
+        """Any item of content as its item view (the page's ``entry``)."""
+        key = (kind, identifier)
+        if key not in self._shown:
+            self._shown[key] = SHOWN_BY_KIND.get(kind, Shown)(self, self.model.items[kind][identifier])
+        return self._shown[key]
+
+    def _all(self, items: Sequence[Item[Any]]) -> list[Any]:
+        return [self.item(item.kind, item.id) for item in items]
+
+    @example("{{ v.sector('water').title }}", "Water technologies", language="de")
+    def sector(self, identifier: str) -> SectorView:
+        return self.item("sector", identifier)  # type: ignore[return-value]
+
+    @example("{{ v.sectors() | map(attribute='id') | join(', ') }}", "water")
+    def sectors(self) -> list[SectorView]:
+        """Every sector, in their order."""
+        return self._all(self.model.sectors)
+
+    @example("{{ v.project('marina').title }}", "Der neue Yachthafen", language="de")
+    def project(self, identifier: str) -> ProjectView:
+        return self.item("project", identifier)  # type: ignore[return-value]
+
+    @example("{{ v.promoted_projects() | map(attribute='id') | join(', ') }}", "marina")
+    def promoted_projects(self) -> list[ProjectView]:
+        """The projects that may appear in promotion (not those under review)."""
+        return self._all(self.model.promoted_projects())
+
+    @example("{{ v.contact('desk').email }}", "desk@lakeshore.example")
+    def contact(self, identifier: str) -> ContactView:
+        return self.item("contact", identifier)  # type: ignore[return-value]
+
+    def event(self, identifier: str) -> EventView:
+        return self.item("event", identifier)  # type: ignore[return-value]
+
+    def partnerships(self) -> list[PartnershipView]:
+        """The partnerships, the latest signed first."""
+        return self._all(self.model.partnerships)
+
+    @example("{{ v.pages() | map(attribute='title') | join(', ') }}", "Accessibility statement")
+    def pages(self) -> list[Shown[FreePage]]:
+        """The free pages (about, legal notice…), in their order."""
+        return self._all(self.model.pages)
+
+    def arguments(self) -> list[ArgumentView]:
+        """The "why here" arguments, in the order of arguments.yml."""
+        return self._all(self.model.arguments)
+
+    def destinations(self) -> list[DestinationView]:
+        """The international destinations, in the order of destinations.yml."""
+        return self._all(self.model.destinations)
+
+    def network(self) -> list[OrganisationView]:
+        """The organisations of the network, in the order of network.yml."""
+        return self._all(self.model.network)
+
+    @example("{{ v.upcoming_events() | map(attribute='id') | join(', ') }}", "water-expo-2027")
+    def upcoming_events(self) -> list[EventView]:
+        """Events not over yet, the soonest first."""
+        return self._all([event for event in self.model.events if event.data.end >= self.today])
+
+    def past_events(self) -> list[EventView]:
+        """Events over, the latest first."""
+        return self._all([event for event in reversed(self.model.events) if event.data.end < self.today])
+
+    # --- documents and staff pages --------------------------------------------------------------------
+
+    def downloads(self) -> list[Entry]:
+        """The documents of the pitch kit in this language, in the order of the downloads page."""
+        return for_downloads(self._kit, self.model, self.code)
+
+    def translation_status(self) -> dict[str, Any]:
+        """For the staff's status page: counts per language, the texts that need work, language names."""
+        entries = status(self.model)
+        return {
+            "table": summary(entries),
+            "todo": [entry for entry in entries if entry.state is not State.UP_TO_DATE],
+            "names": {lang.code: lang.name for lang in self.model.languages},
+        }
+
+
+# --- item views ---------------------------------------------------------------------------------------
+
+
+class Shown(Generic[DataT]):
+    """An item of content seen in one language: its texts in that language (or a fallback), its data."""
+
+    def __init__(self, view: View, item: Item[DataT]) -> None:
+        self.view = view
+        self.item = item
+        self.id = item.id
+
+    @cached_property
+    def text_language(self) -> str:
+        """The language of the texts shown: the view's, or the first fallback that has them."""
+        return self.view.text_language(self.item)
+
+    @cached_property
+    def texts(self) -> Any:
+        return self.item.texts[self.text_language]
+
+    @property
+    def is_fallback(self) -> bool:
+        """True when the texts are shown in another language than the view's."""
+        return self.text_language != self.view.code
+
+    @property
+    def is_stale(self) -> bool:
+        """True when the translation shown was made from an older version of the source text."""
+        return self.view.is_stale(self.item)
+
+    @property
+    def lang_attrs(self) -> Markup:
+        """The language attributes of an element holding these texts (empty unless they fell back)."""
+        return self.view.language_attributes(self.text_language)
+
+    @property
+    def body(self) -> str:
+        """The long text (Markdown) in the language shown."""
+        return self.item.bodies.get(self.text_language, "")
+
+    @property
+    def title(self) -> str:
+        return str(self.texts.title)
+
+    @property
+    def summary(self) -> str:
+        return str(self.texts.summary)
+
+    @property
+    def url(self) -> str:
+        """The address of the item's page in this language."""
+        return self.view.url(self.item.kind, self.id)
+
+
+class MediaView(Shown[Media]):
+    @property
+    def alt(self) -> str:
+        return str(self.texts.alt)
+
+    @property
+    def credit(self) -> str:
+        return self.item.data.credit
+
+    @property
+    def licence(self) -> str:
+        return self.item.data.licence
+
+    @property
+    def file(self) -> str:
+        """The image file, relative to the content folder (what printed documents load)."""
+        return self.item.data.file
+
+    @property
+    def src(self) -> str:
+        """The image's address in the site, below its root."""
+        return media_address(self.item.data.file)
+
+
+class ContactView(Shown[Contact]):
+    @property
+    def name(self) -> str:
+        return str(self.texts.name)
+
+    @property
+    def role(self) -> str:
+        return str(self.texts.role)
+
+    @property
+    def organisation_name(self) -> str:
+        return str(self.view.item("network", self.item.data.organisation).texts.name)
+
+    @property
+    def email(self) -> str:
+        return self.item.data.email
+
+    @property
+    def phone(self) -> str | None:
+        return self.item.data.phone
+
+
+class SectorView(Shown[Sector]):
+    @property
+    def figures(self) -> list[FigureView]:
+        return self.view.figures(self.item.data.figures)
+
+    @property
+    def companies(self) -> list[str]:
+        return list(self.item.data.companies)
+
+    @property
+    def clusters(self) -> list[str]:
+        return list(self.item.data.clusters)
+
+    @property
+    def projects(self) -> list[ProjectView]:
+        """The sector's projects that may appear in promotion."""
+        return [self.view.project(p) for p in self.item.data.projects if _promoted(self.view.model, p)]
+
+    @property
+    def contacts(self) -> list[ContactView]:
+        return [self.view.contact(c) for c in self.item.data.contacts]
+
+
+def _promoted(model: Model, project_id: str) -> bool:
+    return model.items["project"][project_id].data.status is not ProjectStatus.UNDER_REVIEW
+
+
+class Milestone:
+    def __init__(self, date: str, label: str) -> None:
+        self.date = date
+        self.label = label
+
+
+class ProjectView(Shown[Project]):
+    @property
+    def city(self) -> str:
+        return self.item.data.place.city
+
+    @property
+    def status(self) -> str:
+        """active, planned, completed or under_review."""
+        return self.item.data.status.value
+
+    @property
+    def status_label(self) -> str:
+        return self.view.t(f"status.{self.status}")
+
+    @property
+    def image(self) -> MediaView | None:
+        image = self.item.data.image
+        return None if image is None else self.view.item("media", image)  # type: ignore[return-value]
+
+    @property
+    def sectors(self) -> list[SectorView]:
+        return [self.view.sector(s) for s in self.item.data.sectors]
+
+    @property
+    def figures(self) -> list[FigureView]:
+        return self.view.figures(self.item.data.figures)
+
+    @property
+    def milestones(self) -> list[Milestone]:
+        return [
+            Milestone(self.view.date(m.date), self.view.t(f"milestones.{m.what}")) for m in self.item.data.milestones
+        ]
+
+    @property
+    def website(self) -> str | None:
+        return None if self.item.data.website is None else str(self.item.data.website)
+
+
+class PartnershipTargetView:
+    def __init__(self, name: str, sectors: list[SectorView]) -> None:
+        self.name = name
+        self.sectors = sectors
+
+
+class PartnershipView(Shown[Partnership]):
+    @property
+    def signed(self) -> dt.date:
+        return self.item.data.signed
+
+    @property
+    def place(self) -> str:
+        return self.item.data.place
+
+    @property
+    def figures(self) -> list[FigureView]:
+        return self.view.figures(self.item.data.figures)
+
+    @property
+    def targets(self) -> list[PartnershipTargetView]:
+        names = self.texts.targets
+        return [
+            PartnershipTargetView(names.get(t.id, t.id), [self.view.sector(s) for s in t.sectors])
+            for t in self.item.data.targets
+        ]
+
+
+class ArgumentView(Shown[Argument]):
+    @property
+    def text(self) -> str:
+        return str(self.texts.text)
+
+    @property
+    def figures(self) -> list[FigureView]:
+        return self.view.figures(self.item.data.figures)
+
+    @property
+    def projects(self) -> list[ProjectView]:
+        return [self.view.project(p) for p in self.item.data.projects if _promoted(self.view.model, p)]
+
+
+class DestinationView(Shown[Destination]):
+    @property
+    def name(self) -> str:
+        return str(self.texts.name)
+
+    @property
+    def text(self) -> str:
+        return str(self.texts.text)
+
+    @property
+    def missions(self) -> list[str]:
+        return list(self.texts.missions)
+
+    @property
+    def tier(self) -> str:
+        return self.item.data.tier
+
+    @property
+    def sister_cities(self) -> list[SisterCity]:
+        return list(self.item.data.sister_cities)
+
+
+class EventView(Shown[Event]):
+    @property
+    def name(self) -> str:
+        return self.item.data.name
+
+    @property
+    def city(self) -> str:
+        return self.item.data.city
+
+    @property
+    def country(self) -> str:
+        return self.item.data.country
+
+    @property
+    def start(self) -> dt.date:
+        return self.item.data.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.item.data.end
+
+    @property
+    def dates(self) -> str:
+        """The event's days as one span in this language."""
+        return self.view.date_range(self.start, self.end)
+
+    @property
+    def stand(self) -> str | None:
+        return self.item.data.stand
+
+    @property
+    def website(self) -> str | None:
+        return None if self.item.data.website is None else str(self.item.data.website)
+
+    @property
+    def description(self) -> str:
+        return str(self.texts.description)
+
+    @property
+    def sectors(self) -> list[SectorView]:
+        return [self.view.sector(s) for s in self.item.data.sectors]
+
+
+class OrganisationView(Shown[Organisation]):
+    @property
+    def name(self) -> str:
+        return str(self.texts.name)
+
+    @property
+    def text(self) -> str:
+        return str(self.texts.text)
+
+    @property
+    def website(self) -> str | None:
+        return None if self.item.data.website is None else str(self.item.data.website)
+
+
+SHOWN_BY_KIND: dict[str, type[Shown[Any]]] = {
+    "sector": SectorView,
+    "project": ProjectView,
+    "contact": ContactView,
+    "media": MediaView,
+    "event": EventView,
+    "partnership": PartnershipView,
+    "argument": ArgumentView,
+    "destination": DestinationView,
+    "network": OrganisationView,
+}

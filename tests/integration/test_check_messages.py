@@ -1,0 +1,126 @@
+"""Validation and cross-references, seen as staff see them: `vitrine check` on broken copies of the content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from support.project import Run
+
+PROBLEM_LINE = re.compile(r"^Error in (?P<file>\S+), line (?P<line>\d+)")
+
+
+def errors_of(run: Run) -> list[tuple[str, int, str]]:
+    found = []
+    lines = run.stderr.splitlines()
+    for index, text in enumerate(lines):
+        match = PROBLEM_LINE.match(text)
+        if match:
+            found.append((match["file"], int(match["line"]), text + "\n" + "\n".join(lines[index + 1 : index + 2])))
+    return found
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_valid_content_passes(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 0, run.output
+    assert "The content is valid" in run.stdout
+
+
+def test_four_kinds_of_mistake_are_all_reported_at_once(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    # 1. a broken reference, 2. a wrong type, 3. a missing required field, 4. malformed YAML
+    replace_in(minimal_content / "projects" / "marina.yml", "sectors: [water]", "sectors: [waterr]")
+    replace_in(minimal_content / "figures.yml", "year: 2024", "year: last year")
+    replace_in(minimal_content / "contacts.yml", '  email: "desk@lakeshore.example"\n', "")
+    replace_in(minimal_content / "sectors" / "water.yml", 'companies: ["Lakeshore Pumps"]', "companies: [unclosed")
+
+    run = vitrine("check", "--content", minimal_content)
+
+    assert run.code == 1
+    assert "Traceback" not in run.output
+    errors = errors_of(run)
+    files = sorted(file for file, _line, _text in errors)
+    assert files == ["contacts.yml", "figures.yml", "projects/marina.yml", "sectors/water.yml"], run.stderr
+    by_file = {file: (line, text) for file, line, text in errors}
+
+    line, text = by_file["projects/marina.yml"]
+    assert line == line_of(minimal_content / "projects" / "marina.yml", "sectors:")
+    assert "“waterr” does not match any sector" in text and "use one of: water" in text
+
+    line, text = by_file["figures.yml"]
+    assert line == line_of(minimal_content / "figures.yml", "year: last year")
+    assert "found “last year”, expected the year the figure refers to" in text
+
+    line, text = by_file["contacts.yml"]
+    assert "field “email”" in text and "missing" in text
+    assert "What to do: add a line “email: …”" in text
+
+    line, text = by_file["sectors/water.yml"]
+    assert "cannot be read" in text
+    assert line >= line_of(minimal_content / "sectors" / "water.yml", "companies:")
+    assert "4 errors to correct" in run.stderr
+
+
+def test_unknown_field_names_the_allowed_ones(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    replace_in(minimal_content / "sectors" / "water.yml", "order: 1", "ordre: 1")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "“ordre” is not a field of a sector" in run.stderr
+    assert "the fields allowed here are: order, figures" in run.stderr
+
+
+def test_text_in_an_undeclared_language(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    (minimal_content / "sectors" / "water.it.md").write_text("---\ntitle: Acqua\nsummary: Pompe.\n---\nTesto.\n")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "sectors/water.it.md" in run.stderr and "does not declare" in run.stderr
+
+
+def test_missing_source_text_and_unknown_unit(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    (minimal_content / "sectors" / "water.en.md").unlink()
+    replace_in(minimal_content / "figures.yml", "unit: people", "unit: persons")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "has no text in the source language (en)" in run.stderr
+    assert "create sectors/water.en.md" in run.stderr
+    assert "the unit “persons” has no words in strings/en.yml" in run.stderr
+
+
+def test_duplicate_identifier(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    figures = minimal_content / "figures.yml"
+    figures.write_text(figures.read_text() + figures.read_text())
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "the identifier “residents” is used twice" in run.stderr
+
+
+def test_usage_error_exits_2(vitrine: Callable[..., Run]) -> None:
+    run = vitrine("build", "--no-such-option")
+    assert run.code == 2
+
+
+def test_text_citing_an_unknown_figure(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    text = minimal_content / "sectors" / "water.en.md"
+    replace_in(text, "[[figure:residents]]", "[[figure:resident]]")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert f"Error in sectors/water.en.md, line {line_of(text, '[[figure:resident]]')}" in run.stderr
+    assert "cites the figure “resident”" in run.stderr and "use one of: residents" in run.stderr
+
+
+def test_one_sided_sector_link_is_a_warning(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    replace_in(minimal_content / "sectors" / "water.yml", "projects: [marina]", "projects: []")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 0
+    assert "Warning in sectors/water.yml" in run.stderr
+    assert "the project “marina” belongs to this sector" in run.stderr

@@ -1,0 +1,94 @@
+"""mkdocs.yml stays a normal MkDocs configuration: `mkdocs build` and `mkdocs serve` work on their own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from support.project import MINIMAL_CONTENT, PROJECT
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+VITRINE_BIN = Path(sys.executable).with_name("vitrine")
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's configuration and templates with the minimal content, away from docs/."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(PROJECT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(PROJECT / "overrides", project / "overrides")
+    shutil.copytree(
+        PROJECT / "docs" / "assets", project / "docs" / "assets", ignore=shutil.ignore_patterns("generated")
+    )
+    (project / "scripts").mkdir()
+    shutil.copytree(MINIMAL_CONTENT, project / "content")
+    return project
+
+
+def test_mkdocs_build_alone_generates_pages_once(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    environment = {k: v for k, v in os.environ.items() if k != "VITRINE_CONTENT"}
+    command = [str(MKDOCS), "build", "--quiet", "-d", str(tmp_path / "out")]
+    first = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "out" / "de" / "sectors" / "water" / "index.html").is_file()
+    generated = project / "docs" / "sectors" / "water.en.md"
+    assert generated.is_file()
+    stamp = generated.stat().st_mtime_ns
+    time.sleep(0.05)
+    second = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    assert second.returncode == 0, second.stderr
+    assert generated.stat().st_mtime_ns == stamp, "an unchanged page was rewritten (live reload would loop)"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(url: str, needle: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if needle in fetch(url):
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(VITRINE_BIN), "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        page = f"http://127.0.0.1:{port}/sectors/water/"
+        assert wait_for(page, "Water technologies", 90), "the preview did not start"
+        text = project / "content" / "sectors" / "water.en.md"
+        text.write_text(text.read_text().replace("Water technologies", "Clean water technologies"))
+        assert wait_for(page, "Clean water technologies", 90), "the preview did not rebuild after a content change"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -1,0 +1,57 @@
+"""mkdocs-static-i18n merges every language into one search index: it is split into one per language, each with
+Material's settings for that language and addresses relative to the language's own root."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from vitrine.site.search import INDEX, material_search_settings, split_index
+
+
+def merged(site: Path) -> None:
+    index = {
+        "config": {"lang": ["en"], "separator": "x", "pipeline": ["stemmer"]},
+        "docs": [
+            {"location": "", "title": "Accueil", "text": "Bienvenue"},
+            {"location": "sectors/health/", "title": "Santé", "text": "…"},
+            {"location": "en/sectors/health/", "title": "Health", "text": "…"},
+            {"location": "ja/sectors/health/#section", "title": "健康", "text": "…"},
+            {"location": "japan/", "title": "Japon", "text": "a French page whose address starts like ja/"},
+        ],
+    }
+    (site / INDEX).parent.mkdir(parents=True)
+    (site / INDEX).write_text(json.dumps(index), encoding="utf-8")
+
+
+def read(path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_each_language_gets_its_own_entries_and_addresses(tmp_path: Path) -> None:
+    merged(tmp_path)
+    counts = split_index(tmp_path, "fr", ["en", "ja"])
+    assert counts == {"fr": 3, "en": 1, "ja": 1}
+    french, japanese = read(tmp_path / INDEX), read(tmp_path / "ja" / INDEX)
+    assert [d["location"] for d in french["docs"]] == ["", "sectors/health/", "japan/"]  # type: ignore[attr-defined]
+    assert [d["location"] for d in japanese["docs"]] == ["sectors/health/#section"]  # type: ignore[attr-defined]
+    assert read(tmp_path / "en" / INDEX)["docs"] == [{"location": "sectors/health/", "title": "Health", "text": "…"}]
+
+
+def test_each_index_carries_its_languages_search_settings(tmp_path: Path) -> None:
+    merged(tmp_path)
+    split_index(tmp_path, "fr", ["en", "ja"])
+    assert read(tmp_path / INDEX)["config"] == {**material_search_settings("fr")}
+    japanese = read(tmp_path / "ja" / INDEX)["config"]
+    assert japanese == material_search_settings("ja") and material_search_settings("ja")["lang"] == ["ja"]
+
+
+def test_material_settings_per_language() -> None:
+    assert material_search_settings("de")["lang"] == ["de"]
+    assert material_search_settings("xx")["lang"] == ["en"], "a language Material does not know searches as English"
+    assert material_search_settings("zh")["separator"] != material_search_settings("en")["separator"]
+
+
+def test_no_merged_index_means_nothing_to_split(tmp_path: Path) -> None:
+    assert split_index(tmp_path, "fr", ["en"]) == {}
