@@ -7,15 +7,27 @@ between sectors and projects, and the flags staff left for each other.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from vitrine import fonts, formatting
 from vitrine.model import Item, Model
 from vitrine.problems import Collector, Problem
-from vitrine.schema import CONTENT_TYPES, CONTENT_TYPES_BY_KIND, FIGURE_CITATION, REFERS_TO, ProjectStatus, Territory
+from vitrine.schema import (
+    CONTENT_TYPES,
+    CONTENT_TYPES_BY_KIND,
+    FIGURE_CITATION,
+    REFERS_TO,
+    FreePage,
+    PageKind,
+    ProjectStatus,
+    Territory,
+)
 from vitrine.schema_messages import field_name
+from vitrine.strings import string_keys
 from vitrine.validate import ValidContent
 
 Reference = tuple[str, str, tuple[str | int, ...]]
@@ -162,6 +174,16 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 f"{content_type.title} “{item.id}” has no text in the source language ({source}).",
                 hint,
             )
+    for field in ("logo", "favicon"):
+        file = getattr(territory.data, field)
+        if file and not (root / file).is_file():
+            found.error(
+                territory.origin.file,
+                territory.origin.line(field),
+                field,
+                f"the image file “{file}” does not exist.",
+                "put the image in the content folder and write its path relative to it (media/logo.svg).",
+            )
     for media in valid.items["media"].values():
         if not (root / media.data.file).is_file():
             found.error(
@@ -232,10 +254,183 @@ def flagged(model: Model) -> list[Problem]:
     """Items that carry a flag for staff: listed by ``vitrine check``, never shown to the public."""
     found = Collector()
     for item in model.all_items():
-        for value, path in (
-            (getattr(item.data, "flag", None), ("flag",)),
-            (getattr(getattr(item.data, "legal", None), "flag", None), ("legal", "flag")),
-        ):
-            if value:
-                found.warning(item.origin.file, item.origin.line(*path), None, f"flagged: {value}")
+        flag = getattr(item.data, "flag", None)
+        if flag:
+            found.warning(item.origin.file, item.origin.line("flag"), None, f"flagged: {flag}")
+    return found.problems
+
+
+def check_languages(territory: Item[Territory]) -> list[Problem]:
+    """Every language must be one whose numbers and dates CLDR can write."""
+    found = Collector()
+    for index, language in enumerate(territory.data.languages):
+        if not formatting.is_known_locale(language.code):
+            found.error(
+                territory.origin.file,
+                territory.origin.line("languages", index, "code"),
+                f"languages[{index + 1}].code",
+                f"“{language.code}” is not a language whose numbers and dates Vitrine can write "
+                "(CLDR does not know it).",
+                "use the language's code in BCP 47: two letters (es, ga, eu), or with its region (pt-PT, es-419) or "
+                "script (zh-Hant).",
+            )
+    return found.problems
+
+
+def check_fonts(territory: Item[Territory]) -> list[Problem]:
+    """Each language's font must be installed and able to write the language."""
+    found = Collector()
+    for index, language in enumerate(territory.data.languages):
+        line = territory.origin.line("languages", index, "font")
+        field = f"languages[{index + 1}].font"
+        able = fonts.families_writing(language.code)
+        suggestion = ", ".join(able[:6]) if able else "none found: install Debian's fonts-noto-core and fonts-noto-cjk"
+        if not fonts.is_installed(language.font):
+            found.error(
+                territory.origin.file,
+                line,
+                field,
+                f"the font “{language.font}” ({language.name}) is not installed on this machine.",
+                f"check its spelling; installed fonts that can write {language.name}: {suggestion}.",
+            )
+        elif able and language.font not in able:
+            found.error(
+                territory.origin.file,
+                line,
+                field,
+                f"the font “{language.font}” cannot write {language.name}: it lacks the letters of its script.",
+                f"use a font that can: {suggestion}.",
+            )
+    return found.problems
+
+
+def check_strings(valid: ValidContent, source: str) -> list[Problem]:
+    """Each language's interface strings must use the keys of the source language's file: an unknown key is an
+    error (a misspelt key would silently show the fallback), a missing one a warning."""
+    found = Collector()
+    reference = valid.strings.get(source)
+    if reference is None:
+        return []
+    known = string_keys(reference)
+    for language, strings in sorted(valid.strings.items()):
+        if language == source:
+            continue
+        origin = valid.strings_origins[language]
+        keys = string_keys(strings)
+        for key, path in keys.items():
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean “{close[0]}”?" if close else f"remove it, or add it to strings/{source}.yml first."
+            found.error(
+                origin.file,
+                origin.document.line_of(path),
+                key,
+                f"“{key}” is not a key of the source language's interface texts (strings/{source}.yml).",
+                hint,
+            )
+        missing = [key for key in known if key not in keys]
+        if missing:
+            shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+            found.warning(
+                origin.file,
+                None,
+                None,
+                f"{len(missing)} interface text{'s are' if len(missing) != 1 else ' is'} missing, shown in the "
+                f"fallback language: {shown}.",
+                f"add {'them' if len(missing) != 1 else 'it'}, translated (vitrine status --lang {language} lists "
+                "them all).",
+            )
+    return found.problems
+
+
+LEGAL_PAGE_TITLES = {
+    PageKind.LEGAL_NOTICE: "a legal notice",
+    PageKind.PERSONAL_DATA: "a personal-data page",
+    PageKind.ACCESSIBILITY: "an accessibility statement",
+    PageKind.ABOUT: "an about page",
+    PageKind.PAGE: "a page",
+}
+
+
+def check_legal_pages(valid: ValidContent, territory: Item[Territory]) -> list[Problem]:
+    """The pages the territory's law requires exist, and each prints what its kind needs."""
+    found = Collector()
+    source = territory.data.source_language
+    pages: list[Item[FreePage]] = list(valid.items["page"].values())
+    kinds = {page.data.kind for page in pages}
+    for index, kind in enumerate(territory.data.legal_pages):
+        if kind in kinds or valid.invalid.get("page"):
+            continue
+        found.error(
+            territory.origin.file,
+            territory.origin.line("legal_pages", index),
+            f"legal_pages[{index + 1}]",
+            f"the law of the territory requires {LEGAL_PAGE_TITLES[kind]}, and pages/ has none.",
+            f"create pages/{kind.value}.yml with the line “kind: {kind.value}”, and its text "
+            f"pages/{kind.value}.{source}.md (content/README.md shows what each kind holds).",
+        )
+    for page in pages:
+        text = page.texts.get(source)
+        where = page.text_origins.get(source)
+        if page.data.kind is PageKind.LEGAL_NOTICE and not page.data.blocks:
+            found.error(
+                page.origin.file,
+                page.origin.line("kind"),
+                "blocks",
+                "this legal notice prints none of the facts the law requires.",
+                "add blocks: one per party (publisher, host…), each with its facts (content/README.md).",
+            )
+        for block in page.data.blocks:
+            if text is not None and where is not None and block.id not in text.headings:
+                found.error(
+                    where.file,
+                    where.line("headings"),
+                    "headings",
+                    f"the block “{block.id}” of {page.origin.file} has no heading in this text.",
+                    f"add “{block.id}: …” under headings:.",
+                )
+        statement = page.data.statement
+        if page.data.kind is PageKind.ACCESSIBILITY and statement is None:
+            found.error(
+                page.origin.file,
+                page.origin.line("kind"),
+                "statement",
+                "this accessibility statement has none of its facts (status, standard, contact…).",
+                "add statement: with status, standard, contact_email and the ways to complain (content/README.md).",
+            )
+        if statement is None or text is None or where is None:
+            continue
+        if text.statement is None:
+            found.error(
+                where.file,
+                where.line(),
+                "statement",
+                "the accessibility statement has no sentences in this text.",
+                "add statement: with commitment, conformity, feedback and complaint (content/README.md).",
+            )
+            continue
+        for way in statement.complaint:
+            if way.id not in text.statement.complaint_ways:
+                found.error(
+                    where.file,
+                    where.line("statement"),
+                    "statement.complaint_ways",
+                    f"the way to complain “{way.id}” of {page.origin.file} has no words in this text.",
+                    f"add “{way.id}: …” under complaint_ways:.",
+                )
+    return found.problems
+
+
+def check_event_dates(valid: ValidContent) -> list[Problem]:
+    found = Collector()
+    for event in valid.items["event"].values():
+        if event.data.end < event.data.start:
+            found.error(
+                event.origin.file,
+                event.origin.line("end"),
+                "end",
+                f"the event ends ({event.data.end}) before it starts ({event.data.start}).",
+                "correct start or end: end is the last day, on or after the first.",
+            )
     return found.problems

@@ -318,17 +318,37 @@ def translations() -> None:
 
 @translations.command("stamp")
 @content_option
-@click.option("--lang", "language", required=True, help="The language whose translations you have reviewed.")
-def stamp_command(content_dir: Path | None, language: str) -> None:
-    """Record that the existing translations of a language match the current source texts (after a review)."""
-    from vitrine.translation.store import stamp
+@click.option("--lang", "language", default=None, help="Every translation of this language.")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+def stamp_command(content_dir: Path | None, language: str | None, files: tuple[Path, ...]) -> None:
+    """Record that translations match the current source texts (after a review): the given FILES (translation
+    files of the content folder, like sectors/health.de.md), or every translation of one language. Only their
+    fingerprint lines change."""
+    from vitrine.translation.store import stamp, texts_in
 
     def run() -> int:
         model = _load_model(content_dir)
-        if not _is_translated_language(model, language):
+        if not files and language is None:
+            click.secho("Give the translation files to stamp, or --lang for a whole language.", fg="red", err=True)
             return 2
-        count = sum(stamp(model, item, language) for item in model.all_items())
-        click.echo(f"{count} {language} texts marked as up to date.")
+        if language is not None and not _is_translated_language(model, language):
+            return 2
+        chosen = [(item, language) for item in model.all_items()] if language is not None else []
+        root = model.root.resolve()
+        for file in files:
+            absolute = file.resolve() if file.is_absolute() or file.exists() else (root / file).resolve()
+            relative = absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else str(file)
+            found = texts_in(model, relative)
+            if not found:
+                click.secho(
+                    f"{file} is not a translation file of {root}: give a file like sectors/health.de.md.",
+                    fg="red",
+                    err=True,
+                )
+                return 2
+            chosen += found
+        count = sum(stamp(model, item, code) for item, code in chosen)
+        click.echo(f"{count} text{'s' if count != 1 else ''} marked as up to date.")
         return 0
 
     _guard(run)

@@ -58,3 +58,34 @@ def font_files(family: str) -> list[Path]:
             except FontNotFound:
                 continue
     return found
+
+
+def is_installed(family: str) -> bool:
+    try:
+        find_font(family, "Regular")
+    except FontNotFound:
+        return False
+    return True
+
+
+def fontconfig_language(code: str) -> str:
+    """A BCP 47 code as fontconfig names languages: pt-PT -> pt, zh -> zh-cn, zh-Hant -> zh-tw."""
+    parts = code.split("-")
+    if parts[0] == "zh":
+        traditional = any(part in ("Hant", "TW", "HK", "MO") for part in parts[1:])
+        return "zh-tw" if traditional else "zh-cn"
+    return parts[0].lower()
+
+
+@lru_cache(maxsize=64)
+def families_writing(code: str) -> list[str]:
+    """The installed families whose fonts can write the language (fontconfig's orthographies), Noto first; empty
+    when fontconfig does not know the language."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", f":lang={fontconfig_language(code)}", "family"], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    names = {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
+    return sorted(names, key=lambda name: (not name.startswith("Noto Sans"), len(name), name))

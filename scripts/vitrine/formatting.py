@@ -11,6 +11,16 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 
 @lru_cache(maxsize=64)
+def is_known_locale(language: str) -> bool:
+    """True when CLDR (through Babel) can write numbers and dates in ``language`` (a BCP 47 code)."""
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=64)
 def locale_for(language: str) -> Locale:
     try:
         return Locale.parse(language.replace("-", "_"))
@@ -18,10 +28,18 @@ def locale_for(language: str) -> Locale:
         return Locale.parse("en")
 
 
+COMPACT_FROM = 1_000_000
+
+
+def is_compact(value: float, display: str) -> bool:
+    """True when a figure shown "compact" is rounded to millions (below a million, numbers stay whole)."""
+    return display == "compact" and abs(value) >= COMPACT_FROM
+
+
 def format_number(value: float, language: str, display: str = "full") -> str:
     """1898561 -> "1 898 561" (fr) or "1.9 million" (en, compact; below a million numbers stay whole)."""
     locale = locale_for(language)
-    if display == "compact" and abs(value) >= 1_000_000:
+    if is_compact(value, display):
         # Some locales (ja, zh) only have the short compact form (190万).
         if "long" in locale.compact_decimal_formats:
             return format_compact_decimal(value, format_type="long", locale=locale, fraction_digits=1)

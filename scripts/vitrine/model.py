@@ -35,8 +35,11 @@ from vitrine.schema import (
 
 DataT = TypeVar("DataT", bound=Schema)
 
-# The field of a translation that records the fingerprint of the source text it was made from.
+# The fields of a translation that record what it was made from: the fingerprint of the whole source text, and
+# (Markdown texts) the fingerprint of the source paragraph each of its paragraphs translates.
 HASH_FIELD = "source_hash"
+PARAGRAPHS_FIELD = "source_paragraphs"
+FINGERPRINT_FIELDS = (HASH_FIELD, PARAGRAPHS_FIELD)
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,10 @@ class Item(Generic[DataT]):
 
 
 def translatable_fields(text: Any) -> dict[str, Any]:
-    """The fields of a text model that carry words (everything but the fingerprint)."""
-    return {key: value for key, value in text.model_dump(mode="json").items() if key != HASH_FIELD and value}
+    """The fields of a text model that carry words (everything but the fingerprints)."""
+    return {
+        key: value for key, value in text.model_dump(mode="json").items() if key not in FINGERPRINT_FIELDS and value
+    }
 
 
 def fingerprint(text: Any, body: str | None) -> str:

@@ -20,9 +20,15 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     territory = valid.territory
     if territory is None:
         return None, problems
+    source = territory.data.source_language
     problems += checks.check_references(valid, territory)
-    problems += checks.check_vocabulary(valid, territory.data.source_language)
+    problems += checks.check_languages(territory)
+    problems += checks.check_fonts(territory)
+    problems += checks.check_strings(valid, source)
+    problems += checks.check_vocabulary(valid, source)
     problems += checks.check_texts(valid, territory, root)
+    problems += checks.check_legal_pages(valid, territory)
+    problems += checks.check_event_dates(valid)
     problems += checks.check_citations(valid)
     problems += checks.check_sector_links(valid)
     if any(problem.severity is Severity.ERROR for problem in problems):

@@ -27,12 +27,14 @@ Identifier = Annotated[
 ]
 LanguageCode = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$"),
-    Field(description="a language code such as fr, en, de or zh"),
+    # BCP 47: a language (2 or 3 letters), then optionally a script (Hant) and a region (PT, 419).
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$"),
+    Field(description="a language code (BCP 47) such as fr, en, pt-PT, zh-Hant or es-419"),
 ]
 CountryCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="a two-letter country code in capitals (FR, US)")
 ]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Field(description="an e-mail address")]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="some text")]
 Url = Annotated[HttpUrl, Field(description="a web address starting with https://")]
@@ -92,30 +94,12 @@ class Brand(Schema):
     accent: Colour = described("the accent colour, like #e0533d")
 
 
-class Legal(Schema):
-    publisher: Text = described("the name of the organisation that publishes the site")
-    publisher_address: Text = described("the publisher's postal address")
-    publisher_phone: Text = described("the publisher's phone number")
-    publication_director: Text = described("the director of publication (a person's name)")
-    host: Text = described("the name of the company that hosts the site")
-    host_address: Text = described("the host's postal address")
-    host_phone: Text = described("the host's phone number")
-    flag: Flag = None
-
-
-class ConformityStatus(StrEnum):
-    FULL = "full"
-    PARTIAL = "partial"
-    NONE = "none"
-
-
-class Accessibility(Schema):
-    status: ConformityStatus = described("full, partial or none (none when no audit was made)")
-    standard: Text = described("the accessibility standard, like RGAA 4.1", default="RGAA 4.1")
-    audit_date: dt.date | None = described("the date of the last audit (2026-10-15), or null", default=None)
-    rate: float | None = described("the share of criteria met in that audit, in percent, or null", default=None)
-    contact_email: Text = described("the e-mail address to report an accessibility problem")
-    contact_form: Url | None = described("the address of a contact form, if any", default=None)
+class PageKind(StrEnum):
+    ABOUT = "about"
+    LEGAL_NOTICE = "legal-notice"
+    PERSONAL_DATA = "personal-data"
+    ACCESSIBILITY = "accessibility"
+    PAGE = "page"
 
 
 # --- the pitch kit ---------------------------------------------------------------------------------
@@ -150,6 +134,18 @@ class KitComposition(Schema):
 
 class Territory(Schema):
     id: Identifier
+    publisher: Text = described("the name of the organisation that publishes the site (Provence Promotion)")
+    legal_pages: list[PageKind] = described(
+        "the pages the law of the territory's country requires, each a page of pages/ with that kind "
+        "(legal-notice, personal-data, accessibility)",
+        default_factory=list,
+    )
+    logo: Text | None = described(
+        "the logo's image file, relative to the content folder (media/logo.svg)", default=None
+    )
+    favicon: Text | None = described(
+        "the browser tab's icon, relative to the content folder (media/icon.svg)", default=None
+    )
     site_url: Url = described("the public address of the site, like https://www.example.org/")
     source_language: LanguageCode = described("the code of the language texts are written in first (fr)")
     languages: list[Language] = described("the languages of the site, the source language first", min_length=1)
@@ -159,8 +155,6 @@ class Territory(Schema):
     brand: Brand
     headline_figures: list[Identifier] = refs("figure", "the figures shown in the band of the home page")
     main_contact: Identifier = ref("contact", "the main contact for investors, from contacts.yml")
-    legal: Legal
-    accessibility: Accessibility
     kit: KitComposition = described(
         "the standard pitch kit's presentation deck (default: every slide, the headline figures, all sectors)",
         default_factory=lambda: KitComposition(slides=list(Slide)),
@@ -173,6 +167,9 @@ class TerritoryText(Schema):
     value_proposition: Text = described("a paragraph: why invest here")
     contact_call: Text = described("one or two sentences inviting investors to get in touch")
     description: Text = described("a one-sentence description of the site, for search engines")
+    publisher: Text | None = described(
+        "the publisher's name in this language, when it is written otherwise", default=None
+    )
     source_hash: SourceHash = None
 
 
@@ -229,6 +226,11 @@ class PageText(Schema):
     title: Text = described("the title of the page")
     summary: Text = described("one or two sentences that sum the page up")
     source_hash: SourceHash = None
+    source_paragraphs: list[str] = described(
+        "fingerprints of the source paragraphs this translation's paragraphs translate, in order "
+        "(written by the tools)",
+        default_factory=list,
+    )
 
 
 class ProjectStatus(StrEnum):
@@ -278,18 +280,86 @@ class PartnershipText(PageText):
     targets: dict[Identifier, Text] = described("the name of each target, by its identifier", default_factory=dict)
 
 
-class PageKind(StrEnum):
-    ABOUT = "about"
-    LEGAL_NOTICE = "legal-notice"
-    PERSONAL_DATA = "personal-data"
-    ACCESSIBILITY = "accessibility"
-    PAGE = "page"
+class FactKind(StrEnum):
+    TEXT = "text"
+    PHONE = "phone"
+    EMAIL = "email"
+    URL = "url"
+
+
+class Fact(Schema):
+    id: Identifier = described("what the fact is (name, address, phone, registry, tax-id…): its label is in the texts")
+    value: Text = described("the fact as the law wants it printed")
+    kind: FactKind = described(
+        "text, phone, email or url (phones, e-mails and addresses become links)", default=FactKind.TEXT
+    )
+
+
+class NoticeBlock(Schema):
+    id: Identifier = described("whose facts these are (publisher, director, host…): its heading is in the texts")
+    facts: list[Fact] = described("the facts, one line each", min_length=1)
+
+
+class ConformityStatus(StrEnum):
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+class ComplaintWay(Schema):
+    id: Identifier = described("a way to complain (form, delegates, mail…): its words are in the texts")
+    url: Url | None = described("the web page of this way, if it is one", default=None)
+
+
+class Statement(Schema):
+    """The accessibility statement's facts; its sentences are in the page's texts (statement:)."""
+
+    status: ConformityStatus = described("full, partial or none (none when no audit was made)")
+    standard: Text = described("the accessibility standard the statement follows, like WCAG 2.1 AA")
+    audit_date: dt.date | None = described("the date of the last audit (2026-10-15), or null", default=None)
+    rate: float | None = described("the share of criteria met in that audit, in percent, or null", default=None)
+    contact_email: Email = described("the e-mail address to report an accessibility problem")
+    contact_form: Url | None = described("the address of a contact form, if any", default=None)
+    contact_address: Text | None = described("a postal address to write to, if any", default=None)
+    complaint: list[ComplaintWay] = described(
+        "the ways to complain when a reported problem gets no answer (the authority the law names)",
+        default_factory=list,
+    )
 
 
 class FreePage(Schema):
     kind: PageKind = described("about, legal-notice, personal-data, accessibility or page", default=PageKind.PAGE)
     footer: bool = described("true to list the page in the footer of every page", default=False)
     order: int = described("the position in the footer", default=99)
+    blocks: list[NoticeBlock] = described(
+        "a legal notice's blocks of facts, in order (the parties the law names: publisher, host…)",
+        default_factory=list,
+    )
+    statement: Statement | None = described("an accessibility statement's facts", default=None)
+    flag: Flag = None
+
+
+class StatementText(Schema):
+    """The sentences of an accessibility statement; {publisher}, {site}, {standard}, {date} and {rate} are filled in."""
+
+    commitment: Text = described("who commits to what, under which law")
+    conformity: Text = described("the sentence that states the conformity status")
+    results: str | None = described("what the last audit found, with {date} and {rate}", default=None)
+    no_audit: str | None = described("the sentence printed while no audit was made", default=None)
+    feedback: Text = described("how to report a problem and get the content in another form")
+    complaint: Text = described("the complaint procedure: when and to whom to turn")
+    complaint_ways: dict[Identifier, Text] = described(
+        "the words of each way to complain, by its identifier", default_factory=dict
+    )
+
+
+class FreePageText(PageText):
+    headings: dict[Identifier, Text] = described("a legal notice's heading of each block", default_factory=dict)
+    labels: dict[Identifier, Text] = described("the label printed before a fact (phone: “Tel.:”)", default_factory=dict)
+    values: dict[Identifier, dict[Identifier, Text]] = described(
+        "a fact's value in this language, when it is written otherwise (block, then fact)", default_factory=dict
+    )
+    statement: StatementText | None = described("an accessibility statement's sentences", default=None)
 
 
 # --- lists kept in one file each (YAML texts) ------------------------------------------------------
@@ -349,6 +419,7 @@ class Event(Schema):
 
 class EventText(Schema):
     description: Text = described("two or three sentences about the event")
+    city: str | None = described("the city's name in this language, when it is written otherwise", default=None)
     source_hash: SourceHash = None
 
 
@@ -371,7 +442,7 @@ class OrganisationText(Schema):
 class Contact(Schema):
     id: Identifier
     organisation: Identifier = ref("network", "the organisation, from network.yml")
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] = described("an e-mail address")
+    email: Email = described("an e-mail address")
     phone: str | None = described("a phone number in international form (+33 …)", default=None)
     flag: Flag = None
 
@@ -439,7 +510,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("sector", "folder", "sectors", Sector, PageText, "a sector"),
     ContentType("project", "folder", "projects", Project, PageText, "a flagship project"),
     ContentType("partnership", "folder", "partnerships", Partnership, PartnershipText, "a partnership"),
-    ContentType("page", "folder", "pages", FreePage, PageText, "a page"),
+    ContentType("page", "folder", "pages", FreePage, FreePageText, "a page"),
     ContentType("argument", "list", "arguments", Argument, ArgumentText, "an argument"),
     ContentType("destination", "list", "destinations", Destination, DestinationText, "a destination"),
     ContentType("event", "list", "events", Event, EventText, "an event"),

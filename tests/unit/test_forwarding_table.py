@@ -65,6 +65,6 @@ def test_a_forwarding_page_refreshes_to_its_target_in_its_language() -> None:
     html = forwarding_page(
         environment(PROJECT / "overrides"), View(model, "de"), "../../de/figures/?a=1&b=2", "https://x.example/de/"
     )
-    assert html.startswith('<!doctype html>\n<html lang="de">')
+    assert html.startswith('<!doctype html>\n<html lang="de" dir="ltr">')
     assert '<meta http-equiv="refresh" content="0; url=../../de/figures/?a=1&amp;b=2">' in html
     assert "<title>Seeufer</title>" in html and html.endswith("</html>\n")

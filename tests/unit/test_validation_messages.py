@@ -20,9 +20,7 @@ languages:
   - {code: de, name: "Deutsch"}
 brand: {primary: "#14532d", accent: "#b45309"}
 main_contact: desk
-legal: {publisher: P, publisher_address: A, publisher_phone: "1", publication_director: D, host: H,
-        host_address: B, host_phone: "2"}
-accessibility: {status: none, contact_email: "a@b.example"}
+publisher: "Lakeshore Development Agency"
 """
 FIGURE = """\
 - id: residents

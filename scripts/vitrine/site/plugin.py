@@ -28,10 +28,12 @@ from vitrine.problems import ContentErrors
 from vitrine.site import context, postbuild, search
 from vitrine.site.config import VitrinePluginConfig
 from vitrine.site.fragments import environment
-from vitrine.site.generated import generate
+from vitrine.site.generated import generate, write_if_changed
 from vitrine.site.markup import repair_theme_markup
 from vitrine.site.navigation import i18n_languages
 from vitrine.site.state import SiteState
+from vitrine.site.theme_languages import accept_every_language_code, theme_partials
+from vitrine.urls import media_address
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
 # Material's search segments Chinese with jieba, which announces every dictionary load on the console.
@@ -55,12 +57,19 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             self.state = self._start(config)
         state = self.state
         self._configure_languages(config, state.model)
+        if str(state.theme_folder) not in config.theme.dirs:
+            config.theme.dirs.append(str(state.theme_folder))
         language = self._language(config)
         # The direction of the language being built, as the content declares it (Material reads theme.direction).
         config.theme["direction"] = state.model.language(language).direction.value
         search.segment_chinese_only_for(language)
         if not config.site_url:
             config.site_url = str(state.model.territory.data.site_url)
+        territory = state.model.territory.data
+        if territory.logo:
+            config.theme["logo"] = media_address(territory.logo)
+        if territory.favicon:
+            config.theme["favicon"] = media_address(territory.favicon)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -117,7 +126,9 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             except ContentErrors as errors:
                 raise PluginError(errors.report()) from None
         theme_dir = Path(config.theme.custom_dir or base / "overrides")
-        state = SiteState(model, model.root.resolve(), environment(theme_dir), kit)
+        state = SiteState(model, model.root.resolve(), environment(theme_dir), base / ".vitrine" / "theme", kit)
+        for name, text in theme_partials(model).items():
+            write_if_changed(state.theme_folder / name, text.encode())
         try:
             # Font subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
             written = generate(state, Path(config.docs_dir), (base / ".vitrine" / "cache" / "fonts").resolve())
@@ -132,6 +143,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             raise PluginError("mkdocs.yml must enable the i18n plugin (mkdocs-static-i18n) after vitrine.")
         if getattr(i18n, "current_language", None) is not None:
             return  # a later language build of the same command: already configured
+        accept_every_language_code()
         options = {key: value for key, value in i18n.config.items() if key != "languages"}
         options["languages"] = i18n_languages(model)
         errors, _warnings = i18n.load_config(options, config.config_file_path)

@@ -18,6 +18,7 @@ class SiteState:
     model: Model
     content_dir: Path
     fragments: Environment  # our own templates outside MkDocs (citations, forwarding pages)
+    theme_folder: Path  # the theme's words for languages it does not ship (see theme_languages.py)
     kit: list[Entry] = field(default_factory=list)  # the documents the kit published, for the downloads pages
     font_css: dict[str, str] = field(default_factory=dict)  # language -> address of its fonts' stylesheet
     views: dict[str, View] = field(default_factory=dict)

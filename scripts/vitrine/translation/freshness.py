@@ -14,6 +14,7 @@ from typing import Any
 from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.problems import Problem
 from vitrine.schema import CONTENT_TYPES_BY_KIND
+from vitrine.strings import string_keys
 
 
 class State(StrEnum):
@@ -61,6 +62,23 @@ def status(model: Model, languages: list[str] | None = None) -> list[TextStatus]
             else:
                 state = State.STALE
             found.append(TextStatus(item.kind, item.id, language, state, translation_file(item, language)))
+    found += interface_status(model, wanted)
+    return found
+
+
+STRING_KIND = "interface text"
+
+
+def interface_status(model: Model, languages: list[str]) -> list[TextStatus]:
+    """Each interface text of the source language's strings file, missing or present in each language's file
+    (an interface text has no fingerprint: it is up to date once written)."""
+    keys = string_keys(model.strings.get(model.source_language, {}))
+    found = []
+    for language in languages:
+        present = string_keys(model.strings.get(language, {}))
+        for key in keys:
+            state = State.UP_TO_DATE if key in present else State.MISSING
+            found.append(TextStatus(STRING_KIND, key, language, state, f"strings/{language}.yml"))
     return found
 
 
@@ -88,8 +106,10 @@ def strict_problems(model: Model) -> list[Problem]:
                 None,
                 f"the {entry.language} text of {entry.kind} “{entry.id}” "
                 f"{what}, and {entry.language} is a required language.",
-                "translate it (vitrine translations export), or review it and run "
-                f"vitrine translations stamp --lang {entry.language}.",
+                f"add “{entry.id}” to {entry.file}, translated."
+                if entry.kind == STRING_KIND
+                else "translate it (vitrine translations export), or review it and run "
+                f"vitrine translations stamp {entry.file}.",
             )
         )
     return problems

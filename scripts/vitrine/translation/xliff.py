@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vitrine.model import HASH_FIELD, Item, Model
+from vitrine.model import FINGERPRINT_FIELDS, PARAGRAPHS_FIELD, Item, Model
 from vitrine.schema import CONTENT_TYPES_BY_KIND
 from vitrine.translation.freshness import State, status
+from vitrine.translation.paragraphs import BLOCK_PREFIX, blocks_of, paragraph_fingerprint, translated_by_source
 from vitrine.translation.store import write_translation
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
@@ -29,8 +30,7 @@ ET.register_namespace("", XLIFF)
 ET.register_namespace("mda", MDA)
 
 DONE_STATES = {"translated", "reviewed", "final"}
-BLOCK_PREFIX = re.compile(r"^(#{1,6} |[-*+] |\d+\. |> )")
-PROTECTED = re.compile(r"\[\[figure:[^\]]+\]\]|\]\([^)]*\)|\[|`[^`]*`|<[^>]+>|\*\*|__|\*")
+PROTECTED = re.compile(r"\{[A-Za-z_][\w-]*\}|\[\[figure:[^\]]+\]\]|\]\([^)]*\)|\[|`[^`]*`|<[^>]+>|\*\*|__|\*")
 
 
 class ExchangeError(Exception):
@@ -48,35 +48,25 @@ class Segment:
     text: str  # the text with its Markdown, as written
 
 
-def blocks_of(body: str) -> list[tuple[str, str]]:
-    """(prefix, text) for each block of a Markdown text; a list gives one block per item."""
-    found: list[tuple[str, str]] = []
-    for block in re.split(r"\n\s*\n", body.strip()):
-        lines = block.splitlines()
-        if lines and all(BLOCK_PREFIX.match(line) and not line.startswith("#") for line in lines) and len(lines) > 1:
-            for line in lines:
-                match = BLOCK_PREFIX.match(line)
-                assert match is not None
-                found.append((match.group(0), line[match.end() :]))
-            continue
-        match = BLOCK_PREFIX.match(block)
-        prefix = match.group(0) if match else ""
-        found.append((prefix, " ".join(part.strip() for part in block[len(prefix) :].splitlines())))
-    return [(prefix, text) for prefix, text in found if text]
+def field_units(key: str, value: Any) -> list[tuple[str, str]]:
+    """The translatable pieces of one field, each with its unit id: a text, the items of a list ("missions.2"),
+    the entries of a group, however deep ("statement.complaint_ways.form")."""
+    if isinstance(value, str):
+        return [(key, value.strip())] if value.strip() else []
+    if isinstance(value, list):
+        return [(f"{key}.{index + 1}", str(entry)) for index, entry in enumerate(value) if entry]
+    if isinstance(value, dict):
+        return [unit for name, entry in value.items() if entry for unit in field_units(f"{key}.{name}", entry)]
+    return []
 
 
 def segments(text: Any, body: str | None) -> list[Segment]:
     """Every translatable piece of one text, in a stable order."""
     found: list[Segment] = []
     for key, value in text.model_dump(mode="json").items():
-        if key == HASH_FIELD or not value:
+        if key in FINGERPRINT_FIELDS or not value:
             continue
-        if isinstance(value, str):
-            found.append(Segment(key, "", value.strip()))
-        elif isinstance(value, list):
-            found += [Segment(f"{key}.{index + 1}", "", str(v)) for index, v in enumerate(value)]
-        elif isinstance(value, dict):
-            found += [Segment(f"{key}.{k}", "", str(v)) for k, v in value.items()]
+        found += [Segment(unit_id, "", piece) for unit_id, piece in field_units(key, value)]
     for index, (prefix, block) in enumerate(blocks_of(body or "")):
         found.append(Segment(f"body.{index + 1}", prefix, block))
     return found
@@ -116,6 +106,18 @@ def _flatten(element: ET.Element, data: dict[str, str]) -> str:
     return "".join(parts)
 
 
+def stale_translation(item: Item[Any], language: str) -> dict[str, str]:
+    """What a stale translation already says, to start the translator from it: each field by its unit (title,
+    missions.2…), and each paragraph by the fingerprint of the source paragraph it translates, never by its
+    position (a paragraph added or removed in the source would shift every one after it)."""
+    text = item.texts.get(language)
+    if text is None:
+        return {}
+    found = {s.unit_id: s.text for s in segments(text, None)}
+    found.update(translated_by_source(list(getattr(text, PARAGRAPHS_FIELD, [])), item.bodies.get(language)))
+    return found
+
+
 def export(model: Model, language: str) -> bytes:
     """The XLIFF 2.0 file of every missing or stale text of ``language``."""
     source = model.source_language
@@ -127,11 +129,7 @@ def export(model: Model, language: str) -> bytes:
         file = ET.SubElement(root, q("file"), {"id": f"{item.kind}/{item.id}", "original": _source_file(item)})
         meta = ET.SubElement(ET.SubElement(file, q("metadata", MDA)), q("metaGroup", MDA), {"category": "vitrine"})
         ET.SubElement(meta, q("meta", MDA), {"type": "source-hash"}).text = model.source_fingerprint(item)
-        current = (
-            {s.unit_id: s for s in segments(item.texts[language], item.bodies.get(language))}
-            if (language in item.texts)
-            else {}
-        )
+        previous_texts = stale_translation(item, language)
         for segment in segments(item.texts[source], item.bodies.get(source)):
             unit = ET.SubElement(file, q("unit"), {"id": segment.unit_id})
             if segment.prefix:
@@ -141,9 +139,11 @@ def export(model: Model, language: str) -> bytes:
             holder = ET.SubElement(unit, q("originalData"))
             part = ET.SubElement(unit, q("segment"), {"state": "initial"})
             _fill(ET.SubElement(part, q("source")), segment.text, data)
-            previous = current.get(segment.unit_id)
+            previous = previous_texts.get(segment.unit_id)
+            if previous is None and segment.unit_id.startswith("body."):
+                previous = previous_texts.get(paragraph_fingerprint(segment.prefix, segment.text))
             if previous is not None:  # a stale translation: the translator starts from it
-                _fill(ET.SubElement(part, q("target")), previous.text, data)
+                _fill(ET.SubElement(part, q("target")), previous, data)
             for ref, value in data.items():
                 ET.SubElement(holder, q("data"), {"id": ref}).text = value
             if not data:
@@ -163,17 +163,23 @@ class ImportReport:
     incomplete: list[str]
 
 
+def rebuilt_field(key: str, value: Any, translated: dict[str, str]) -> Any:
+    """A field of the source text with each of its pieces replaced by its translation (see ``field_units``)."""
+    if isinstance(value, str):
+        return translated[key]
+    if isinstance(value, list):
+        return [translated[f"{key}.{index + 1}"] for index in range(len(value))]
+    if isinstance(value, dict):
+        return {name: rebuilt_field(f"{key}.{name}", entry, translated) for name, entry in value.items() if entry}
+    return value
+
+
 def _rebuild(source_text: Any, translated: dict[str, str], prefixes: dict[str, str]) -> tuple[dict[str, Any], str]:
     fields: dict[str, Any] = {}
     for key, value in source_text.model_dump(mode="json").items():
-        if key == HASH_FIELD or not value:
+        if key in FINGERPRINT_FIELDS or not value:
             continue
-        if isinstance(value, str):
-            fields[key] = translated[key]
-        elif isinstance(value, list):
-            fields[key] = [translated[f"{key}.{index + 1}"] for index in range(len(value))]
-        elif isinstance(value, dict):
-            fields[key] = {k: translated[f"{key}.{k}"] for k in value}
+        fields[key] = rebuilt_field(key, value, translated)
     body_units = sorted((k for k in translated if k.startswith("body.")), key=lambda k: int(k.split(".")[1]))
     blocks: list[str] = []
     for key in body_units:

@@ -21,7 +21,6 @@ from vitrine.documents import Entry, for_downloads
 from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.schema import (
     FIGURE_CITATION,
-    Accessibility,
     Argument,
     Brand,
     Contact,
@@ -30,7 +29,6 @@ from vitrine.schema import (
     Figure,
     FreePage,
     Language,
-    Legal,
     Media,
     Organisation,
     Partnership,
@@ -39,12 +37,14 @@ from vitrine.schema import (
     Schema,
     Sector,
     SisterCity,
+    Statement,
+    StatementText,
 )
+from vitrine.strings import fill, is_plural_group, lookup, plural_form
 from vitrine.translation.freshness import State, status, summary
 from vitrine.urls import Links, media_address, plan
 from vitrine.view.api import example
 from vitrine.view.figures import FigureView
-from vitrine.view.strings import fill, is_plural_group, lookup, plural_form
 
 DataT = TypeVar("DataT", bound=Schema)
 
@@ -147,9 +147,22 @@ class View:
         return str(formatting.locale_for(self.code).territories.get(code, code))
 
     @example("{{ v.unit('people') }}", "people")
-    def unit(self, code: str) -> str:
-        """The words of a unit of figures.yml."""
+    def unit(self, code: str, after_compact: bool = False) -> str:
+        """The words of a unit of figures.yml; after a number rounded to millions, the form the language writes
+        there when its strings give one (units_compact: "1,9 million d'habitants")."""
+        if after_compact:
+            for language in self.chain:
+                found = lookup(self.model.strings.get(language, {}), f"units_compact.{code}")
+                if isinstance(found, str):
+                    return found
+                if lookup(self.model.strings.get(language, {}), f"units.{code}") is not None:
+                    break  # the language has the unit without a compact form: its own words, not a fallback's
         return self.t(f"units.{code}")
+
+    @example("{{ v.series_point(2019, '6.2 million') }}", "2019: 6.2 million")
+    def series_point(self, year: int, value: str) -> str:
+        """One value of a figure's series with its year, as the language writes the pair."""
+        return self.t("labels.series_point", year=year, value=value)
 
     @example("{{ v.file_size(2400) }} · {{ v.file_size(3500000) }}", "2 KB · 3.3 MB")
     def file_size(self, size: int) -> str:
@@ -173,16 +186,17 @@ class View:
         return self.model.territory.data.brand
 
     @property
-    @example("{{ v.legal.publisher }}", "Lakeshore Development Agency")
-    def legal(self) -> Legal:
-        """What the legal notice prints: the publisher, the host, their addresses."""
-        return self.model.territory.data.legal
+    @example("{{ v.publisher }}", "Lakeshore Development Agency")
+    def publisher(self) -> str:
+        """The organisation that publishes the site, as written in this language."""
+        return str(getattr(self.territory, "publisher", None) or self.model.territory.data.publisher)
 
-    @property
-    @example("{{ v.accessibility.status.value }}", "partial")
-    def accessibility(self) -> Accessibility:
-        """The accessibility statement's data: status, standard, audit, contact."""
-        return self.model.territory.data.accessibility
+    @example("{{ v.accessibility().status }} {{ v.accessibility().standard }}", "partial WCAG 2.1 AA")
+    @example("{{ v.accessibility().conformity }}", "This site is partially compliant with the WCAG 2.1 AA.")
+    def accessibility(self) -> StatementView | None:
+        """The accessibility statement (of the page of kind accessibility), or None when the site has none."""
+        page = next((p for p in self.model.pages if p.data.statement is not None), None)
+        return None if page is None else self.page(page.id).statement
 
     @property
     @example("{{ v.site_url }}", "https://invest.lakeshore.example/")
@@ -246,7 +260,7 @@ class View:
             id=figure_id,
             label=text.label,
             value=self.number(data.value, data.display),
-            unit=self.unit(data.unit),
+            unit=self.unit(data.unit, after_compact=formatting.is_compact(data.value, data.display)),
             year=data.year,
             source_name=data.source.name,
             source_url=str(data.source.url),
@@ -296,6 +310,7 @@ class View:
 
     @example("{{ v.sector('water').title }}", "Water technologies", language="de")
     def sector(self, identifier: str) -> SectorView:
+        """One sector, by its identifier."""
         return self.item("sector", identifier)  # type: ignore[return-value]
 
     @example("{{ v.sectors() | map(attribute='id') | join(', ') }}", "water")
@@ -305,6 +320,7 @@ class View:
 
     @example("{{ v.project('marina').title }}", "Der neue Yachthafen", language="de")
     def project(self, identifier: str) -> ProjectView:
+        """One flagship project, by its identifier."""
         return self.item("project", identifier)  # type: ignore[return-value]
 
     @example("{{ v.promoted_projects() | map(attribute='id') | join(', ') }}", "marina")
@@ -314,9 +330,11 @@ class View:
 
     @example("{{ v.contact('desk').email }}", "desk@lakeshore.example")
     def contact(self, identifier: str) -> ContactView:
+        """One contact of contacts.yml, by its identifier."""
         return self.item("contact", identifier)  # type: ignore[return-value]
 
     def event(self, identifier: str) -> EventView:
+        """One event of events.yml, by its identifier."""
         return self.item("event", identifier)  # type: ignore[return-value]
 
     def partnerships(self) -> list[PartnershipView]:
@@ -324,9 +342,13 @@ class View:
         return self._all(self.model.partnerships)
 
     @example("{{ v.pages() | map(attribute='title') | join(', ') }}", "Accessibility statement")
-    def pages(self) -> list[Shown[FreePage]]:
+    def pages(self) -> list[PageView]:
         """The free pages (about, legal notice…), in their order."""
         return self._all(self.model.pages)
+
+    def page(self, identifier: str) -> PageView:
+        """One free page of pages/, by its identifier."""
+        return self.item("page", identifier)  # type: ignore[return-value]
 
     def arguments(self) -> list[ArgumentView]:
         """The "why here" arguments, in the order of arguments.yml."""
@@ -607,7 +629,8 @@ class EventView(Shown[Event]):
 
     @property
     def city(self) -> str:
-        return self.item.data.city
+        """The city's name in this language (the event's text may write it otherwise: Cannes, 戛纳)."""
+        return str(getattr(self.texts, "city", None) or self.item.data.city)
 
     @property
     def country(self) -> str:
@@ -657,7 +680,123 @@ class OrganisationView(Shown[Organisation]):
         return None if self.item.data.website is None else str(self.item.data.website)
 
 
+class FactView:
+    def __init__(self, label: str | None, value: str, kind: str) -> None:
+        self.label = label  # printed before the value, when the text gives one
+        self.value = value
+        self.kind = kind  # text, phone, email or url
+
+
+class BlockView:
+    def __init__(self, heading: str, facts: list[FactView]) -> None:
+        self.heading = heading
+        self.facts = facts
+
+
+class ComplaintWayView:
+    def __init__(self, text: str, url: str | None) -> None:
+        self.text = text
+        self.url = url
+
+
+class StatementView:
+    """An accessibility statement: its facts, and its sentences with their places filled in."""
+
+    def __init__(self, view: View, data: Statement, texts: StatementText) -> None:
+        self.view = view
+        self.status = data.status.value
+        self.standard = data.standard
+        self.audit_date = data.audit_date
+        self.rate = data.rate
+        self.contact_email = data.contact_email
+        self.contact_form = None if data.contact_form is None else str(data.contact_form)
+        self.contact_address = data.contact_address
+        self._texts = texts
+        self._ways = data.complaint
+
+    def _filled(self, text: str | None) -> str | None:
+        if text is None:
+            return None
+        values = {"publisher": self.view.publisher, "site": self.view.site_url, "standard": self.standard}
+        if self.audit_date is not None:
+            values["date"] = self.view.date(self.audit_date)
+        if self.rate is not None:
+            values["rate"] = self.view.number(self.rate)
+        return fill(text, values)
+
+    @property
+    def commitment(self) -> str | None:
+        return self._filled(self._texts.commitment)
+
+    @property
+    def conformity(self) -> str | None:
+        return self._filled(self._texts.conformity)
+
+    @property
+    def results(self) -> str | None:
+        """What the last audit found; without an audit, the sentence that says so."""
+        if self.audit_date is None:
+            return self._filled(self._texts.no_audit)
+        return self._filled(self._texts.results)
+
+    @property
+    def feedback(self) -> str | None:
+        return self._filled(self._texts.feedback)
+
+    @property
+    def complaint(self) -> str | None:
+        return self._filled(self._texts.complaint)
+
+    @property
+    def complaint_ways(self) -> list[ComplaintWayView]:
+        words = self._texts.complaint_ways
+        return [
+            ComplaintWayView(
+                self._filled(words.get(way.id, way.id)) or way.id, None if way.url is None else str(way.url)
+            )
+            for way in self._ways
+        ]
+
+
+class PageView(Shown[FreePage]):
+    @property
+    def kind(self) -> str:
+        return self.item.data.kind.value
+
+    def _texts_in_chain(self) -> list[Any]:
+        """This page's texts, in the languages it may be shown in: a word missing in one comes from the next."""
+        return [self.item.texts[code] for code in self.view.chain if code in self.item.texts]
+
+    @property
+    def blocks(self) -> list[BlockView]:
+        """A legal notice's blocks: each party's heading, and its facts with their labels."""
+        texts = self._texts_in_chain()
+
+        def word(group: str, key: str) -> str | None:
+            return next((getattr(t, group)[key] for t in texts if key in getattr(t, group)), None)
+
+        found = []
+        for block in self.item.data.blocks:
+            facts = []
+            for fact in block.facts:
+                value = next(
+                    (t.values[block.id][fact.id] for t in texts if fact.id in t.values.get(block.id, {})), None
+                )
+                facts.append(FactView(word("labels", fact.id), value or fact.value, fact.kind.value))
+            found.append(BlockView(word("headings", block.id) or block.id, facts))
+        return found
+
+    @property
+    def statement(self) -> StatementView | None:
+        data = self.item.data.statement
+        texts = next((t.statement for t in self._texts_in_chain() if t.statement is not None), None)
+        if data is None or texts is None:
+            return None
+        return StatementView(self.view, data, texts)
+
+
 SHOWN_BY_KIND: dict[str, type[Shown[Any]]] = {
+    "page": PageView,
     "sector": SectorView,
     "project": ProjectView,
     "contact": ContactView,
