@@ -123,6 +123,12 @@ def reference_url(reference_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def minimal_url(minimal_site: Path) -> Iterator[str]:
+    with serve_folder(minimal_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from support.project import REFERENCE_CONTENT
+from support.project import MINIMAL_CONTENT, REFERENCE_CONTENT, soup
 
 
 def strings(language: str) -> dict[str, dict[str, str]]:
@@ -40,11 +43,12 @@ def test_the_language_switcher_keeps_the_page(page: Page, reference_url: str) ->
     expect(page).to_have_url(re.compile(r"127\.0\.0\.1:\d+/sectors/health/$"))
 
 
-def test_a_fallback_page_shows_the_notice_in_the_readers_language(page: Page, reference_url: str) -> None:
-    assert not (REFERENCE_CONTENT / "projects" / "iter.de.md").exists(), "pick a page that is not translated"
-    page.goto(f"{reference_url}/de/projects/iter/")
+def test_a_fallback_page_shows_the_notice_in_the_readers_language(page: Page, minimal_url: str) -> None:
+    """Every text of the reference content is translated: the minimal territory leaves its sector in English."""
+    assert not (MINIMAL_CONTENT / "sectors" / "water.de.md").exists(), "pick a page that is not translated"
+    page.goto(f"{minimal_url}/de/sectors/water/")
     notice = page.locator(".vitrine-notice")
-    expect(notice.locator(".admonition-title")).to_have_text(strings("de")["notices"]["untranslated_title"])
+    expect(notice.locator(".admonition-title")).to_have_text("Seite nicht übersetzt")
     expect(notice).to_contain_text("English")
     assert page.locator("h1").get_attribute("lang") == "en"
 
@@ -65,3 +69,36 @@ def test_search_finds_only_pages_of_the_readers_language(page: Page, reference_u
     addresses = [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
     assert any(f"/{language}/sectors/health/" in href for href in addresses), addresses
     assert all(f"/{language}/" in href for href in addresses), addresses
+
+
+def unique_word_of_the_figures_page(site: Path, language: str) -> str:
+    """A column heading of the key-figures table that no other page of the language has in its article."""
+    root = site / language
+    pages = {p: soup(p).select_one("article") for p in root.rglob("index.html") if "go" not in p.parts}
+    figures = root / "figures" / "index.html"
+    table = soup(figures)
+    for heading in table.select("table.vitrine-figure-table thead th"):
+        word = heading.get_text(strip=True)
+        elsewhere = [p for p, article in pages.items() if p != figures and article and word in article.get_text()]
+        if word and not elsewhere:
+            return word
+    raise AssertionError(f"every heading of {figures} is also on another page")
+
+
+@pytest.mark.parametrize("language", ["ja", "ar"])
+def test_search_finds_the_key_figures_page_by_a_word_only_it_has(
+    page: Page, reference_site: Path, reference_url: str, language: str
+) -> None:
+    """The key-figures page is written by its template, not its Markdown: it is in the search index all the same."""
+    word = unique_word_of_the_figures_page(reference_site, language)
+    index = json.loads((reference_site / language / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [language], "the language's own lunr support"
+    page.goto(f"{reference_url}/{language}/")
+    search = page.locator(".md-search__input")
+    search.fill(word)
+    search.press("End")
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible(timeout=15_000)
+    addresses = [str(results.nth(i).get_attribute("href")) for i in range(results.count())]
+    pages = [urlsplit(href).path for href in addresses]
+    assert f"/{language}/figures/" in pages, (word, addresses)

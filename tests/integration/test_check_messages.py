@@ -124,3 +124,96 @@ def test_one_sided_sector_link_is_a_warning(vitrine: Callable[..., Run], minimal
     assert run.code == 0
     assert "Warning in sectors/water.yml" in run.stderr
     assert "the project “marina” belongs to this sector" in run.stderr
+
+
+def test_a_misspelt_interface_key_is_an_error_with_a_suggestion(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    strings = minimal_content / "strings" / "de.yml"
+    replace_in(strings, "  home:", "  hom:")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert f"Error in strings/de.yml, line {line_of(strings, 'hom:')} — field “nav.hom”" in run.stderr
+    assert "did you mean “nav.home”?" in run.stderr
+
+
+def test_interface_keys_a_language_lacks_are_listed_in_one_warning(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 0
+    warning = next(line for line in run.stderr.splitlines() if line.startswith("Warning in strings/de.yml"))
+    assert (
+        "interface texts are missing, shown in the fallback language: " in warning and "pages.sectors.title" in warning
+    )
+
+
+def test_a_font_that_is_not_installed_is_an_error_with_the_fonts_that_would_serve(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    territory = minimal_content / "territory.yml"
+    replace_in(
+        territory, '{code: de, name: "Deutsch", direction: ltr}', '{code: de, name: "Deutsch", font: "Noto Sanz"}'
+    )
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert f"Error in territory.yml, line {line_of(territory, 'Noto Sanz')} — field “languages[2].font”" in run.stderr
+    assert "the font “Noto Sanz” (Deutsch) is not installed" in run.stderr
+    assert "installed fonts that can write Deutsch: Noto Sans" in run.stderr
+    assert "Traceback" not in run.output
+
+
+def test_a_font_that_cannot_write_the_language_is_an_error(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    territory = minimal_content / "territory.yml"
+    replace_in(
+        territory,
+        '  - {code: de, name: "Deutsch", direction: ltr}\n',
+        '  - {code: de, name: "Deutsch", direction: ltr}\n  - {code: ja, name: "日本語", font: "Noto Sans Hebrew"}\n',
+    )
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "the font “Noto Sans Hebrew” cannot write 日本語" in run.stderr and "Noto Sans CJK JP" in run.stderr
+
+
+def test_a_language_code_cldr_does_not_know(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    territory = minimal_content / "territory.yml"
+    replace_in(
+        territory,
+        '  - {code: de, name: "Deutsch", direction: ltr}\n',
+        '  - {code: de, name: "Deutsch", direction: ltr}\n  - {code: qq, name: "Qq"}\n',
+    )
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "“qq” is not a language whose numbers and dates Vitrine can write" in run.stderr
+
+
+def test_a_missing_required_legal_page_names_what_to_create(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    territory = minimal_content / "territory.yml"
+    replace_in(territory, "legal_pages: [accessibility]", "legal_pages: [accessibility, legal-notice]")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert f"Error in territory.yml, line {line_of(territory, 'legal_pages')}" in run.stderr
+    assert "the law of the territory requires a legal notice, and pages/ has none" in run.stderr
+    assert (
+        "create pages/legal-notice.yml with the line “kind: legal-notice”, and its text pages/legal-notice.en.md"
+        in run.stderr
+    )
+
+
+def test_an_accessibility_statement_without_its_complaint_words(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    text = minimal_content / "pages" / "accessibility.en.md"
+    replace_in(text, "    ombudsman:", "    ombudsmen:")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert "the way to complain “ombudsman” of pages/accessibility.yml has no words in this text" in run.stderr
+
+
+def test_an_event_that_ends_before_it_starts(vitrine: Callable[..., Run], minimal_content: Path) -> None:
+    events = minimal_content / "events.yml"
+    replace_in(events, "end: 2027-05-12", "end: 2027-05-08")
+    run = vitrine("check", "--content", minimal_content)
+    assert run.code == 1
+    assert f"Error in events.yml, line {line_of(events, 'end:')} — field “end”" in run.stderr
+    assert "the event ends (2027-05-08) before it starts (2027-05-10)" in run.stderr

@@ -89,3 +89,36 @@ def test_stale_translation_shows_a_notice(minimal_site: Path) -> None:
     assert notice is not None and "Übersetzung veraltet" in notice.get_text()
     assert notice.find("a", hreflang="en") is not None
     assert soup(minimal_site / "projects" / "marina" / "index.html").select_one(".vitrine-notice") is None
+
+
+def test_the_home_page_title_names_the_site_once(minimal_site: Path) -> None:
+    for path, expected in (("index.html", "Lakeshore"), ("de/index.html", "Seeufer")):
+        title = soup(minimal_site / path).title
+        assert title is not None and title.get_text() == expected
+    sector = soup(minimal_site / "sectors" / "water" / "index.html").title
+    assert sector is not None and sector.get_text() == "Water technologies - Lakeshore"
+
+
+def test_forwarding_pages_carry_their_language_and_direction(minimal_site: Path) -> None:
+    page = soup(minimal_site / "go" / "de-figures" / "index.html").html
+    assert page is not None and page["lang"] == "de" and page["dir"] == "ltr"
+
+
+def test_the_link_to_the_original_is_in_the_pages_language_with_the_languages_name_in_its_own(
+    minimal_site: Path,
+) -> None:
+    notice = soup(minimal_site / "de" / "sectors" / "water" / "index.html").select_one(".vitrine-notice a[hreflang]")
+    assert notice is not None and not notice.has_attr("lang")
+    name = notice.find("span", lang="en")
+    assert name is not None and name.get_text() == "English"
+
+
+def test_the_accessibility_statement_comes_from_the_content(minimal_site: Path) -> None:
+    page = soup(minimal_site / "accessibility" / "index.html")
+    text = page.get_text(" ", strip=True)
+    assert "Lakeshore Development Agency wants https://invest.lakeshore.example/ to be usable by everyone." in text
+    assert "The audit of May 4, 2026 found 64% of the criteria met." in text
+    complaint = page.select_one("article a[href='https://ombudsman.lakeshore.example/']")
+    assert complaint is not None and complaint.get_text() == "Write to the Lakeshore accessibility ombudsman"
+    footer = soup(minimal_site / "index.html").select_one(".vitrine-footer__conformity")
+    assert footer is not None and "partially compliant" in footer.get_text()

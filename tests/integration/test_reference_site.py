@@ -213,19 +213,19 @@ def test_accessibility_statement_follows_the_rgaa_template(reference_site: Path)
     assert "Défenseur des droits" in page.get_text()
 
 
-def test_legal_notice_names_publisher_director_and_host(reference_site: Path) -> None:
-    territory = yaml.safe_load((REFERENCE_CONTENT / "territory.yml").read_text())["legal"]
-    text = soup(reference_site / "legal-notice" / "index.html").get_text()
-    for field in (
-        "publisher",
-        "publisher_address",
-        "publisher_phone",
-        "publication_director",
-        "host",
-        "host_address",
-        "host_phone",
-    ):
-        assert territory[field] in text, field
+def test_legal_notice_prints_every_fact_of_its_blocks_under_their_headings(reference_site: Path) -> None:
+    """LCEN: publisher, director of publication and host, with the facts the content declares (pages/legal-notice)."""
+    notice = yaml.safe_load((REFERENCE_CONTENT / "pages" / "legal-notice.yml").read_text())
+    page = soup(reference_site / "legal-notice" / "index.html")
+    headings = [h.get_text(strip=True) for h in page.select("article h2")]
+    assert headings[:3] == ["Éditeur du site", "Directeur de la publication", "Hébergeur"]
+    text = page.get_text()
+    assert [block["id"] for block in notice["blocks"]] == ["publisher", "director", "host"]
+    for block in notice["blocks"]:
+        for fact in block["facts"]:
+            assert fact["value"] in text, fact
+    phone = page.select_one("article a[href^='tel:']")
+    assert phone is not None and phone["href"] == "tel:+33491393434" and phone["dir"] == "ltr"
 
 
 def test_navigation_is_pruned(reference_site: Path) -> None:

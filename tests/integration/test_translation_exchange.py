@@ -97,3 +97,50 @@ def test_a_file_made_from_an_older_source_is_refused(
     assert run.code == 1
     assert "no longer matches its source text" in run.stderr and "sector/water" in run.stderr
     assert tree_digest(minimal_content) == before
+
+
+def test_a_stale_translation_is_paired_with_its_source_by_fingerprints_not_by_position(
+    vitrine: Callable[..., Run], minimal_content: Path, tmp_path: Path
+) -> None:
+    source, german = minimal_content / "projects" / "marina.en.md", minimal_content / "projects" / "marina.de.md"
+    header = source.read_text().split("---\n\n", 1)[0]
+    source.write_text(f"{header}---\n\nThe marina opened.\n\nIt has a test basin.\n\nBoats come from far away.\n")
+    german_header = german.read_text().split("---\n\n", 1)[0]
+    german.write_text(
+        f"{german_header}---\n\nDer Hafen wurde eröffnet.\n\nEr hat ein Testbecken.\n\nBoote kommen von weit her.\n"
+    )
+    assert vitrine("translations", "stamp", "--content", minimal_content, "projects/marina.de.md").code == 0
+    assert "source_paragraphs: [" in german.read_text()
+    # The source gains a paragraph at the top and rewrites its last one: the translation is now stale.
+    paragraphs = ["A new first paragraph.", "The marina opened.", "It has a test basin.", "Boats come from everywhere."]
+    source.write_text(f"{header}---\n\n" + "\n\n".join(paragraphs) + "\n")
+    root = export(vitrine, minimal_content, tmp_path / "de.xlf").getroot()
+    marina = root.find("x:file[@id='project/marina']", NS)
+    assert marina is not None
+    targets = {}
+    for unit in marina.iterfind("x:unit", NS):
+        target = unit.find("x:segment/x:target", NS)
+        targets[unit.get("id")] = None if target is None else "".join(target.itertext())
+    assert targets["body.1"] is None, "a new paragraph has no translation yet"
+    assert targets["body.2"] == "Der Hafen wurde eröffnet."
+    assert targets["body.3"] == "Er hat ein Testbecken."
+    assert targets["body.4"] is None, "a rewritten paragraph is translated anew"
+    assert targets["title"] == "Der neue Yachthafen"
+
+
+def test_stamping_one_file_changes_only_its_fingerprint_lines(
+    vitrine: Callable[..., Run], reference_content: Path
+) -> None:
+    french, german = reference_content / "arguments.fr.yml", reference_content / "arguments.de.yml"
+    text = french.read_text(encoding="utf-8")
+    french.write_text(text.replace('"Premier port français de Méditerranée"', '"Le premier port de Méditerranée"'))
+    german.write_text("# Reviewed by the German desk.\n" + german.read_text(encoding="utf-8"), encoding="utf-8")
+    before = german.read_text(encoding="utf-8").splitlines()
+    run = vitrine("translations", "stamp", "--content", reference_content, "arguments.de.yml")
+    assert run.code == 0, run.output
+    after = german.read_text(encoding="utf-8").splitlines()
+    changed = [line for line in after if line not in before] + [line for line in before if line not in after]
+    assert len(changed) == 2 and all(line.strip().startswith("source_hash:") for line in changed), changed
+    assert after[0] == "# Reviewed by the German desk."
+    unknown = vitrine("translations", "stamp", "--content", reference_content, "arguments.xx.yml")
+    assert unknown.code == 2 and "is not a translation file" in unknown.output
