@@ -434,3 +434,21 @@ def check_event_dates(valid: ValidContent) -> list[Problem]:
                 "correct start or end: end is the last day, on or after the first.",
             )
     return found.problems
+
+
+def missing_contacts(valid: ValidContent) -> list[Problem]:
+    """Every sector, project, site and destination names who to call (the page shows the main contact otherwise)."""
+    found = Collector()
+    for kind in ("sector", "project", "site", "destination"):
+        for item in valid.items[kind].values():
+            if getattr(item.data, "status", None) is ProjectStatus.UNDER_REVIEW or item.data.contacts:
+                continue
+            found.warning(
+                item.origin.file,
+                item.origin.line("id") if CONTENT_TYPES_BY_KIND[kind].layout == "list" else 1,
+                "contacts",
+                f"{CONTENT_TYPES_BY_KIND[kind].title.capitalize()} “{item.id}” names no contact: its page shows the "
+                "main contact.",
+                "add contacts: with the identifier of a contact of contacts.yml (the desk investors should call).",
+            )
+    return found.problems

@@ -22,6 +22,7 @@ from vitrine.schema import (
     Event,
     Figure,
     FreePage,
+    Incentive,
     Language,
     Media,
     Organisation,
@@ -30,6 +31,8 @@ from vitrine.schema import (
     ProjectStatus,
     Schema,
     Sector,
+    Site,
+    Story,
     Territory,
 )
 
@@ -157,6 +160,18 @@ class Model:
     def listed(self, kind: str) -> list[Item[Any]]:
         """Items of a list file, in the order staff wrote them."""
         return sorted(self.items[kind].values(), key=lambda item: item.origin.path)
+
+    @property
+    def sites(self) -> list[Item[Site]]:
+        return sorted(self.items["site"].values(), key=lambda item: item.id)
+
+    @property
+    def incentives(self) -> list[Item[Incentive]]:
+        return self.listed("incentive")
+
+    @property
+    def stories(self) -> list[Item[Story]]:
+        return self.listed("story")
 
     @property
     def arguments(self) -> list[Item[Argument]]:

@@ -31,6 +31,7 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += checks.check_event_dates(valid)
     problems += checks.check_citations(valid)
     problems += checks.check_sector_links(valid)
+    problems += checks.missing_contacts(valid)
     if any(problem.severity is Severity.ERROR for problem in problems):
         return None, problems
     model = Model(root, territory, valid.strings, valid.items)

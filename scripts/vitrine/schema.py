@@ -108,6 +108,7 @@ class PageKind(StrEnum):
 class Slide(StrEnum):
     COVER = "cover"
     FIGURES = "figures"
+    MAP = "map"
     WHY_HERE = "why-here"
     SECTORS = "sectors"
     PROJECTS = "projects"
@@ -119,8 +120,8 @@ class KitComposition(Schema):
     """What a presentation deck shows, in which order: the composition of a kit is content."""
 
     slides: list[Slide] = described(
-        "the slides of the deck, in order: cover, figures, why-here, sectors (one slide per sector), "
-        "projects (three per slide), network, contacts",
+        "the slides of the deck, in order: cover, figures, map (the territory's projects and sites), why-here, "
+        "sectors (one slide per sector), projects (three per slide), network, contacts",
         min_length=1,
     )
     figures: list[Identifier] = refs(
@@ -259,7 +260,90 @@ class Project(Schema):
     milestones: list[Milestone] = described("dated steps of the project", default_factory=list)
     image: Identifier | None = ref("media", "the identifier of an image in media.yml", default=None)
     website: Url | None = described("the project's own web site", default=None)
+    contacts: list[Identifier] = refs("contact", "who to contact about this project")
     flag: Flag = None
+
+
+# --- the investor essentials: sites and premises, incentives, success stories -----------------------
+
+
+class SiteKind(StrEnum):
+    BUSINESS_PARK = "business-park"
+    PORT_ZONE = "port-zone"
+    OFFICES = "offices"
+    TECHNOLOGY_PARK = "technology-park"
+    LAND = "land"
+
+
+class Access(Schema):
+    """Travel times by road, in minutes, as the source that gives them states."""
+
+    port: int | None = described("minutes to the port", default=None, ge=0)
+    airport: int | None = described("minutes to the airport", default=None, ge=0)
+    motorway: int | None = described("minutes to the nearest motorway junction", default=None, ge=0)
+    rail: int | None = described("minutes to the high-speed rail station", default=None, ge=0)
+    source: Source | None = described("where these times are published", default=None)
+
+
+class Site(Schema):
+    """A site or premises for investors: a business park, a port zone, an office district."""
+
+    kind: SiteKind = described("business-park, port-zone, offices, technology-park or land")
+    place: Place
+    figures: list[Identifier] = refs("figure", "the site's figures: its area, what is available, its offices")
+    access: Access = described("travel times to the port, the airport, the motorway", default_factory=Access)
+    sectors: list[Identifier] = refs("sector", "the sectors the site suits")
+    project: Identifier | None = ref("project", "the flagship project the site belongs to, if any", default=None)
+    contacts: list[Identifier] = refs("contact", "who to contact about this site")
+    image: Identifier | None = ref("media", "the identifier of an image in media.yml", default=None)
+    website: Url | None = described("the site's own web site", default=None)
+    flag: Flag = None
+
+
+class IncentiveKind(StrEnum):
+    TAX_CREDIT = "tax-credit"
+    GRANT = "grant"
+    ZONE = "zone"
+    STATUS = "status"
+    LOAN = "loan"
+
+
+class Incentive(Schema):
+    id: Identifier
+    kind: IncentiveKind = described("tax-credit, grant, zone, status or loan")
+    sectors: list[Identifier] = refs("sector", "the sectors it serves best (none: every sector)")
+    reference: str | None = described("the legal text it rests on (CGI, article 244 quater B)", default=None)
+    source: Source = described("the official page or legal text where it can be checked")
+    year: int = described("the year of the rules described (rates and thresholds change)", ge=1800, le=2200)
+    flag: Flag = None
+
+
+class IncentiveText(Schema):
+    name: Text = described("its name, as the authority writes it")
+    summary: Text = described("one or two sentences: what it is")
+    eligibility: Text = described("who is eligible")
+    amount: Text = described("the amount or the rate, as the source states it")
+    authority: Text = described("the authority that grants it")
+    source_hash: SourceHash = None
+
+
+class Story(Schema):
+    """A company that chose the territory, told from public sources only: no invented quote, person or figure."""
+
+    id: Identifier
+    company: Text = described("the company's name")
+    sectors: list[Identifier] = refs("sector", "the sectors of the story")
+    year: int = described("the year of the establishment or of its announcement", ge=1800, le=2200)
+    city: Text | None = described("where the company set up", default=None)
+    source: Source = described("the public source of every fact told (press release, official news)")
+    website: Url | None = described("the company's web site", default=None)
+    flag: Flag = None
+
+
+class StoryText(Schema):
+    title: Text = described("the story in a few words")
+    text: Text = described("two to four sentences of facts from the source")
+    source_hash: SourceHash = None
 
 
 class PartnershipTarget(Schema):
@@ -390,6 +474,7 @@ class Destination(Schema):
     partners: list[Identifier] = refs("network", "who works this destination")
     sister_cities: list[SisterCity] = described("twinned cities and agreements", default_factory=list)
     since: int | None = described("the year the destination was added", default=None)
+    contacts: list[Identifier] = refs("contact", "who to contact about this destination")
     flag: Flag = None
 
 
@@ -511,6 +596,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("project", "folder", "projects", Project, PageText, "a flagship project"),
     ContentType("partnership", "folder", "partnerships", Partnership, PartnershipText, "a partnership"),
     ContentType("page", "folder", "pages", FreePage, FreePageText, "a page"),
+    ContentType("site", "folder", "sites", Site, PageText, "a site"),
+    ContentType("incentive", "list", "incentives", Incentive, IncentiveText, "an incentive"),
+    ContentType("story", "list", "stories", Story, StoryText, "a success story"),
     ContentType("argument", "list", "arguments", Argument, ArgumentText, "an argument"),
     ContentType("destination", "list", "destinations", Destination, DestinationText, "a destination"),
     ContentType("event", "list", "events", Event, EventText, "an event"),

@@ -76,8 +76,16 @@ STRUCTURAL_PAGES = (
 # The staff's view of translations: built in the source language only, linked from no public page.
 STATUS_PAGE = "staff/translations"
 
+# Pages of the investor essentials, made only when the content has items of their kind: (page kind, path, template,
+# kind of item).
+ESSENTIAL_PAGES = (
+    ("incentives", "incentives", "incentives.html", "incentive"),
+    ("sites", "sites/index", "sites.html", "site"),
+    ("stories", "stories", "stories.html", "story"),
+)
+
 # The folder of the pages of each kind of item.
-ITEM_FOLDERS = {"sector": "sectors", "project": "projects", "partnership": "partnerships", "page": ""}
+ITEM_FOLDERS = {"sector": "sectors", "project": "projects", "site": "sites", "partnership": "partnerships", "page": ""}
 
 
 @dataclass(frozen=True)
@@ -102,8 +110,12 @@ def item_page(kind: str, item_id: str, template: str) -> PlannedPage:
 def plan(model: Model) -> list[PlannedPage]:
     """Every page of the site, in the order the navigation and the site map list them."""
     pages = [PlannedPage(kind, None, path, template) for kind, path, template in STRUCTURAL_PAGES]
+    pages += [
+        PlannedPage(kind, None, path, template) for kind, path, template, items in ESSENTIAL_PAGES if model.items[items]
+    ]
     pages += [item_page("sector", sector.id, "sector.html") for sector in model.sectors]
     pages += [item_page("project", project.id, "project.html") for project in model.projects]
+    pages += [item_page("site", site.id, "site.html") for site in model.sites]
     pages += [item_page("partnership", p.id, "partnership.html") for p in model.partnerships]
     pages += [item_page("page", page.id, PAGE_KIND_TEMPLATES[page.data.kind]) for page in model.pages]
     pages.append(PlannedPage("translation-status", None, STATUS_PAGE, "translation-status.html", source_only=True))
@@ -120,6 +132,10 @@ class Links:
 
     def url(self, kind: str, item_id: str | None = None) -> str:
         return self._pages[(kind, item_id)].url(self.prefix)
+
+    def has(self, kind: str, item_id: str | None = None) -> bool:
+        """True when the site has that page (the pages of the investor essentials exist only with items)."""
+        return (kind, item_id) in self._pages
 
     def free_page(self, page_kind: str) -> str | None:
         """The address of the free page of a kind (legal-notice…), or None when the content has none."""

@@ -59,14 +59,16 @@ def first_paragraph(body: str, view: View) -> str:
 
 
 def environment(project: Path) -> Environment:
+    # The kit's templates, then the theme folder: maps and charts come from overrides/shared/, as on the site.
     env = Environment(
-        loader=FileSystemLoader(project / TEMPLATE_FOLDER),
+        loader=FileSystemLoader([project / TEMPLATE_FOLDER, project / TEMPLATE_FOLDER.rsplit("/", 1)[0]]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.globals.update(first_sentence=first_sentence)
+    env.filters["url"] = lambda address: address  # printed documents have no links to resolve (the site's filter)
     return env
 
 

@@ -20,9 +20,17 @@ def navigation(model: Model, language: str) -> list[Any]:
 
     sectors = [file("sectors"), *(file("sector", s.id) for s in model.sectors)]
     projects = [file("projects"), *(file("project", p.id) for p in model.promoted_projects())]
+    essentials: list[Any] = []
+    if ("incentives", None) in pages:
+        essentials.append(file("incentives"))
+    if ("sites", None) in pages:
+        essentials.append({view.t("pages.sites.title"): [file("sites"), *(file("site", s.id) for s in model.sites)]})
+    if ("stories", None) in pages:
+        essentials.append(file("stories"))
     invest = [
         file("why-here"),
         file("figures"),
+        *essentials,
         file("international"),
         *(file("partnership", p.id) for p in model.partnerships),
     ]

@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from vitrine import formatting
 from vitrine.documents import Entry, for_downloads
+from vitrine.geo.atlas import ATTRIBUTION, ATTRIBUTION_URL, AtlasMissing
+from vitrine.geo.maps import Place, territory_geometry, world_geometry
 from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.schema import (
     FIGURE_CITATION,
@@ -28,6 +30,7 @@ from vitrine.schema import (
     Event,
     Figure,
     FreePage,
+    Incentive,
     Language,
     Media,
     Organisation,
@@ -37,14 +40,26 @@ from vitrine.schema import (
     Schema,
     Sector,
     SisterCity,
+    Site,
+    Source,
     Statement,
     StatementText,
+    Story,
 )
 from vitrine.strings import fill, is_plural_group, lookup, plural_form
 from vitrine.translation.freshness import State, status, summary
 from vitrine.urls import Links, media_address, plan
 from vitrine.view.api import example
 from vitrine.view.figures import FigureView
+from vitrine.view.graphics import (
+    BarView,
+    ChartView,
+    CountryView,
+    DestinationEntry,
+    MarkerView,
+    TerritoryMapView,
+    WorldMapView,
+)
 
 DataT = TypeVar("DataT", bound=Schema)
 
@@ -61,6 +76,7 @@ class View:
         self.missing_strings: set[str] = set()
         self._kit = list(kit)
         self._shown: dict[tuple[str, str], Shown[Any]] = {}
+        self.missing_map_data = False  # set when a map was left out because the map data is not installed
 
     # --- the language ---------------------------------------------------------------------------------
 
@@ -350,6 +366,27 @@ class View:
         """One free page of pages/, by its identifier."""
         return self.item("page", identifier)  # type: ignore[return-value]
 
+    @example("{{ v.has_page('sites') }} {{ v.has_page('home') }}", "False True")
+    def has_page(self, kind: str, item_id: str | None = None) -> bool:
+        """True when the site has this page (the pages of incentives, sites and stories exist only with items)."""
+        return self._links.has(kind, item_id)
+
+    def sites(self) -> list[SiteView]:
+        """The sites and premises, by identifier."""
+        return self._all(self.model.sites)
+
+    def site(self, identifier: str) -> SiteView:
+        """One site of sites/, by its identifier."""
+        return self.item("site", identifier)  # type: ignore[return-value]
+
+    def incentives(self) -> list[IncentiveView]:
+        """The incentives and support schemes, in the order of incentives.yml."""
+        return self._all(self.model.incentives)
+
+    def stories(self) -> list[StoryView]:
+        """The success stories, in the order of stories.yml."""
+        return self._all(self.model.stories)
+
     def arguments(self) -> list[ArgumentView]:
         """The "why here" arguments, in the order of arguments.yml."""
         return self._all(self.model.arguments)
@@ -370,6 +407,141 @@ class View:
     def past_events(self) -> list[EventView]:
         """Events over, the latest first."""
         return self._all([event for event in reversed(self.model.events) if event.data.end < self.today])
+
+    # --- maps and charts ------------------------------------------------------------------------------
+
+    def _places(self) -> list[tuple[Place, Shown[Any]]]:
+        found: list[tuple[Place, Shown[Any]]] = []
+        for project in self.promoted_projects():
+            place = project.item.data.place
+            found.append((Place(project.id, "project", place.lon, place.lat), project))
+        for site in self.sites():
+            place = site.item.data.place
+            found.append((Place(site.id, "site", place.lon, place.lat), site))
+        return found
+
+    def territory_map(self) -> TerritoryMapView | None:
+        """The territory's flagship projects and sites, numbered on its coast; None without places or map data."""
+        places = self._places()
+        if not places:
+            return None
+        try:
+            geometry = territory_geometry(tuple(place for place, _shown in places))
+        except AtlasMissing:
+            self.missing_map_data = True
+            return None
+        shown = {(place.kind, place.id): item for place, item in places}
+        markers = []
+        for marker in geometry.markers:
+            item = shown[(marker.place.kind, marker.place.id)]
+            markers.append(
+                MarkerView(
+                    marker.number,
+                    round(marker.x, 1),
+                    round(marker.y, 1),
+                    marker.place.kind,
+                    item.title,
+                    item.city,  # type: ignore[attr-defined]
+                    self.t(f"maps.kinds.{marker.place.kind}"),
+                    self.url(marker.place.kind, marker.place.id),
+                    item.lang_attrs,
+                )
+            )
+        return TerritoryMapView(
+            "territory-map",
+            geometry.width,
+            geometry.height,
+            geometry.land,
+            markers,
+            self.t("maps.territory_title", territory=self.territory.name),
+            self.t("maps.territory_description", count=len(markers)),
+            ATTRIBUTION,
+            ATTRIBUTION_URL,
+        )
+
+    def world_map(self) -> WorldMapView | None:
+        """The destinations' countries on the world, priority and high-potential apart; None without map data."""
+        destinations = self.destinations()
+        tiers: dict[str, str] = {}
+        for destination in destinations:
+            for code in destination.item.data.countries:
+                tiers.setdefault(code, destination.tier)
+        if not tiers:
+            return None
+        places = self._places()
+        centre = (
+            (sum(p.lon for p, _ in places) / len(places), sum(p.lat for p, _ in places) / len(places))
+            if places
+            else None
+        )
+        try:
+            geometry = world_geometry(tuple(sorted(tiers)), centre or (0.0, 0.0))
+        except AtlasMissing:
+            self.missing_map_data = True
+            return None
+        legend = {tier: self.t(f"labels.destinations_{tier}") for tier in ("priority", "high-potential")}
+        return WorldMapView(
+            "world-map",
+            geometry.width,
+            geometry.height,
+            geometry.land,
+            [CountryView(code, self.country(code), tiers[code], geometry.countries[code]) for code in sorted(tiers)],
+            round(geometry.home[0], 1) if centre else -1,
+            round(geometry.home[1], 1) if centre else -1,
+            self.territory.name,
+            self.t("maps.world_title"),
+            self.t("maps.world_description", territory=self.territory.name),
+            legend,
+            [
+                DestinationEntry(d.name, d.tier, [self.country(c) for c in d.item.data.countries], d.lang_attrs)
+                for d in destinations
+            ],
+            ATTRIBUTION,
+            ATTRIBUTION_URL,
+        )
+
+    def chart(self, figure_id: str) -> ChartView | None:
+        """The series of a figure as bars (or a line, for a long series), with its values for this language."""
+        item = self.model.figures[figure_id]
+        series = sorted(item.data.series, key=lambda point: point.year)
+        if len(series) < 2:
+            return None
+        figure = self.figure(figure_id)
+        width, height, top, bottom = 560, 220, 28, 30
+        baseline = height - bottom
+        highest = max(point.value for point in series) or 1.0
+        step = width / len(series)
+        bars = []
+        for index, point in enumerate(series):
+            bar_height = max(1.0, (baseline - top) * point.value / highest) if point.value > 0 else 0.0
+            bars.append(
+                BarView(
+                    point.year,
+                    self.number(point.value, item.data.display),
+                    round(index * step + step * 0.2, 1),
+                    round(baseline - bar_height, 1),
+                    round(step * 0.6, 1),
+                    round(bar_height, 1),
+                )
+            )
+        line = ""
+        if len(series) > 8:
+            line = "M" + "L".join(f"{bar.x + bar.width / 2:.1f} {bar.y:.1f}" for bar in bars)
+        return ChartView(
+            f"chart-{figure_id}",
+            figure,
+            width,
+            height,
+            baseline,
+            bars,
+            line,
+            self.t("charts.title", label=figure.label, unit=figure.unit),
+            self.t("charts.description", first=series[0].year, last=series[-1].year, source=figure.source_name),
+        )
+
+    def charts(self, figures: Sequence[FigureView]) -> list[ChartView]:
+        """The charts of those figures that have a series over years."""
+        return [chart for figure in figures if (chart := self.chart(figure.id)) is not None]
 
     # --- documents and staff pages --------------------------------------------------------------------
 
@@ -440,6 +612,10 @@ class Shown(Generic[DataT]):
         """The address of the item's page in this language."""
         return self.view.url(self.item.kind, self.id)
 
+    def _contacts(self, ids: Sequence[str]) -> list[ContactView]:
+        """The item's contacts; without any, the territory's main contact (every page names someone to call)."""
+        return [self.view.contact(c) for c in ids] or [self.view.main_contact]
+
 
 class MediaView(Shown[Media]):
     @property
@@ -507,7 +683,7 @@ class SectorView(Shown[Sector]):
 
     @property
     def contacts(self) -> list[ContactView]:
-        return [self.view.contact(c) for c in self.item.data.contacts]
+        return self._contacts(self.item.data.contacts)
 
 
 def _promoted(model: Model, project_id: str) -> bool:
@@ -556,6 +732,10 @@ class ProjectView(Shown[Project]):
     @property
     def website(self) -> str | None:
         return None if self.item.data.website is None else str(self.item.data.website)
+
+    @property
+    def contacts(self) -> list[ContactView]:
+        return self._contacts(self.item.data.contacts)
 
 
 class PartnershipTargetView:
@@ -620,6 +800,15 @@ class DestinationView(Shown[Destination]):
     @property
     def sister_cities(self) -> list[SisterCity]:
         return list(self.item.data.sister_cities)
+
+    @property
+    def country_names(self) -> list[str]:
+        """The destination's countries, named in this language."""
+        return [self.view.country(code) for code in self.item.data.countries]
+
+    @property
+    def contacts(self) -> list[ContactView]:
+        return self._contacts(self.item.data.contacts)
 
 
 class EventView(Shown[Event]):
@@ -795,7 +984,151 @@ class PageView(Shown[FreePage]):
         return StatementView(self.view, data, texts)
 
 
+class SourceView:
+    def __init__(self, view: View, source: Source) -> None:
+        self.name = source.name
+        self.url = str(source.url)
+        self.language = source.language or view.source_language
+
+
+class AccessView:
+    def __init__(self, to: str, minutes: int, text: str) -> None:
+        self.to = to  # port, airport, motorway, rail
+        self.minutes = minutes
+        self.text = text  # "12 min to the airport", as the language writes it
+
+
+class SiteView(Shown[Site]):
+    @property
+    def kind(self) -> str:
+        return self.item.data.kind.value
+
+    @property
+    def kind_label(self) -> str:
+        return self.view.t(f"sites.kinds.{self.kind}")
+
+    @property
+    def city(self) -> str:
+        return self.item.data.place.city
+
+    @property
+    def figures(self) -> list[FigureView]:
+        return self.view.figures(self.item.data.figures)
+
+    @property
+    def access(self) -> list[AccessView]:
+        """The travel times the content gives, each as a phrase of the language."""
+        times = self.item.data.access
+        return [
+            AccessView(to, minutes, self.view.t(f"sites.access.{to}", minutes=self.view.number(minutes)))
+            for to in ("port", "airport", "motorway", "rail")
+            if (minutes := getattr(times, to)) is not None
+        ]
+
+    @property
+    def access_source(self) -> SourceView | None:
+        source = self.item.data.access.source
+        return None if source is None else SourceView(self.view, source)
+
+    @property
+    def sectors(self) -> list[SectorView]:
+        return [self.view.sector(s) for s in self.item.data.sectors]
+
+    @property
+    def project(self) -> ProjectView | None:
+        project = self.item.data.project
+        return None if project is None or not _promoted(self.view.model, project) else self.view.project(project)
+
+    @property
+    def contacts(self) -> list[ContactView]:
+        return self._contacts(self.item.data.contacts)
+
+    @property
+    def image(self) -> MediaView | None:
+        image = self.item.data.image
+        return None if image is None else self.view.item("media", image)  # type: ignore[return-value]
+
+    @property
+    def website(self) -> str | None:
+        return None if self.item.data.website is None else str(self.item.data.website)
+
+
+class IncentiveView(Shown[Incentive]):
+    @property
+    def name(self) -> str:
+        return str(self.texts.name)
+
+    @property
+    def eligibility(self) -> str:
+        return str(self.texts.eligibility)
+
+    @property
+    def amount(self) -> str:
+        return str(self.texts.amount)
+
+    @property
+    def authority(self) -> str:
+        return str(self.texts.authority)
+
+    @property
+    def kind(self) -> str:
+        return self.item.data.kind.value
+
+    @property
+    def kind_label(self) -> str:
+        return self.view.t(f"incentives.kinds.{self.kind}")
+
+    @property
+    def reference(self) -> str | None:
+        return self.item.data.reference
+
+    @property
+    def source(self) -> SourceView:
+        return SourceView(self.view, self.item.data.source)
+
+    @property
+    def year(self) -> int:
+        return self.item.data.year
+
+    @property
+    def sectors(self) -> list[SectorView]:
+        return [self.view.sector(s) for s in self.item.data.sectors]
+
+
+class StoryView(Shown[Story]):
+    @property
+    def company(self) -> str:
+        return self.item.data.company
+
+    @property
+    def text(self) -> str:
+        return str(self.texts.text)
+
+    @property
+    def year(self) -> int:
+        return self.item.data.year
+
+    @property
+    def city(self) -> str | None:
+        return self.item.data.city
+
+    @property
+    def source(self) -> SourceView:
+        return SourceView(self.view, self.item.data.source)
+
+    @property
+    def website(self) -> str | None:
+        return None if self.item.data.website is None else str(self.item.data.website)
+
+    @property
+    def sectors(self) -> list[SectorView]:
+        return [self.view.sector(s) for s in self.item.data.sectors]
+
+
 SHOWN_BY_KIND: dict[str, type[Shown[Any]]] = {
+    "site": SiteView,
+    "incentive": IncentiveView,
+    "story": StoryView,
     "page": PageView,
     "sector": SectorView,
     "project": ProjectView,
