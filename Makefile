@@ -9,7 +9,7 @@ TEST_DEBIAN_PACKAGES := chromium poppler-utils
 NODE_STAMP := node_modules/.installed-from-lock
 PYTEST_WORKERS ?= 2
 
-.PHONY: all build test test-fast check serve schema lint setup system-packages test-packages lock clean
+.PHONY: all build test test-fast check serve schema lint setup system-packages test-packages java lock clean
 
 all: build
 
@@ -27,13 +27,13 @@ test-packages:
 
 setup: system-packages $(STAMP)
 
-build: setup
+build: setup $(NODE_STAMP)
 	$(BIN)/vitrine build
 
 check: setup
 	$(BIN)/vitrine check
 
-serve: setup
+serve: setup $(NODE_STAMP)
 	$(BIN)/vitrine serve
 
 schema: setup
@@ -44,18 +44,22 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/mypy tests
 
-# Test-only tools from npm (axe-core, the Nu HTML Checker); no install script runs, so nothing else is fetched.
-# Node.js and Java usually come with the machine; Debian's packages stand in when they are missing.
+# From npm: the map data (world-atlas) for the build, and the test tools (axe-core, the Nu HTML Checker); no
+# install script runs, so nothing else is fetched. Node.js and Java usually come with the machine; Debian's
+# packages stand in when they are missing (Java runs the Nu HTML Checker, for the tests only).
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null && command -v java >/dev/null || bash scripts/install-debian-packages nodejs npm default-jre-headless
+	@command -v npm >/dev/null || bash scripts/install-debian-packages nodejs npm
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: test-packages setup lint $(NODE_STAMP)
+java:
+	@command -v java >/dev/null || bash scripts/install-debian-packages default-jre-headless
+
+test: test-packages setup lint $(NODE_STAMP) java
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 # While you work: the unit tests and the integration tests that need no reference build (under a minute).
-test-fast: test-packages setup
+test-fast: test-packages setup $(NODE_STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not gates and not slow"
 
 # Regenerate the lock after changing the dependencies in pyproject.toml (needs uv: pip install uv).

@@ -52,6 +52,14 @@ def missing_strings(state: SiteState, site: Path) -> None:
             )
 
 
+def missing_map_data(state: SiteState, site: Path) -> None:
+    if any(view.missing_map_data for view in state.views.values()):
+        log.warning(
+            "Vitrine: the maps were left out, because the map data is not installed: run make build, which "
+            "installs it (npm world-atlas into node_modules/)."
+        )
+
+
 POST_BUILD = (
     Step("each language's own 404 page", not_found_pages),
     Step("each language's own search index (mkdocs-static-i18n merges them)", search_indexes),
@@ -60,6 +68,7 @@ POST_BUILD = (
         "the host's security headers: last, they hash the inline scripts of every page written above", security_headers
     ),
     Step("interface texts that no language has, reported", missing_strings),
+    Step("maps left out for want of map data, reported", missing_map_data),
 )
 
 
