@@ -1,6 +1,6 @@
-"""Looks, for a person to judge: the home page in French, Japanese and Arabic, on a phone and on a desktop, as
-screenshots in test-output/screenshots/. The test checks what a machine can: the language's own fonts loaded,
-nothing wider than the window, and a picture that is not blank."""
+"""Looks, for a person to judge: the home, projects and international pages in French, Japanese and Arabic, on a
+phone and on a desktop, as screenshots in test-output/screenshots/. The test checks what a machine can: the language's
+own fonts loaded, nothing wider than the window, and a picture that is not blank."""
 
 from __future__ import annotations
 
@@ -19,13 +19,18 @@ SCREENSHOTS = PROJECT / "test-output" / "screenshots"
 WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 
+# The pages an investor meets first: the front door, the projects on their map, the world of our destinations.
+PAGES = {"home": "", "projects": "projects/", "international": "international/"}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
 @pytest.mark.parametrize("language", ["fr", "ja", "ar"])
-def test_home_page_screenshots(
-    browser: Browser, reference_url: str, language: str, summary: Callable[[str], None]
+def test_screenshots_of_the_showcase(
+    browser: Browser, reference_url: str, language: str, name: str, summary: Callable[[str], None]
 ) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     model = prepare(REFERENCE_CONTENT)
-    address = f"{reference_url}/" if language == "fr" else f"{reference_url}/{language}/"
+    address = f"{reference_url}/{'' if language == 'fr' else language + '/'}{PAGES[name]}"
     written = []
     for device, (width, height) in WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
@@ -39,7 +44,9 @@ def test_home_page_screenshots(
             assert f'"{family} Vitrine" 400: loaded' in fonts or f"{family} Vitrine 400: loaded" in fonts, fonts
         assert not [font for font in fonts if font.endswith(": error")], fonts
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-        target = SCREENSHOTS / f"home-{language}-{device}-{width}px.png"
+        page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((i) => { i.loading = 'eager'; })")
+        page.wait_for_load_state("networkidle")
+        target = SCREENSHOTS / f"{name}-{language}-{device}-{width}px.png"
         page.screenshot(path=str(target), full_page=True)
         context.close()
         with Image.open(target) as picture:
@@ -47,4 +54,4 @@ def test_home_page_screenshots(
             colours = picture.convert("RGB").resize((width // 4, picture.height // 4)).getcolors(maxcolors=1 << 20)
             assert colours is not None and len(colours) > 50, f"{target} looks blank"
         written.append(target)
-    summary(f"Screenshots to look at ({language}), in {SCREENSHOTS}: {', '.join(p.name for p in written)}")
+    summary(f"Screenshots to look at ({name}, {language}), in {SCREENSHOTS}: {', '.join(p.name for p in written)}")
