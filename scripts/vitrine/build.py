@@ -41,7 +41,8 @@ def build(
 
     with docs_folder(project, content) as docs, staging(out) as fresh:
         progress("Rendering the pages…")
-        warnings = build_site(project, model, kit.entries if kit else [], docs, fresh, progress)
+        packs = [pack for pack, _file in kit.packs] if kit else []
+        warnings = build_site(project, model, kit.entries if kit else [], packs, docs, fresh, progress)
         if kit is not None:
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)

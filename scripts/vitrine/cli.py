@@ -185,9 +185,11 @@ def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> 
 
 def _print_kit_summary(kit: KitReport) -> None:
     total = sum(doc.entry.bytes for doc in kit.built)
+    editable = sum(doc.entry.format == "pptx" for doc in kit.built)
     click.echo(
-        f"  Pitch kit: {len(kit.built)} PDFs ({total / 1024 / 1024:.1f} MB), {kit.rendered} rendered and "
-        f"{len(kit.built) - kit.rendered} unchanged, in {kit.seconds:.1f} s"
+        f"  Pitch kit: {len(kit.built)} documents ({len(kit.built) - editable} PDF, {editable} PowerPoint; "
+        f"{total / 1024 / 1024:.1f} MB), {kit.rendered} made and {len(kit.built) - kit.rendered} unchanged, "
+        f"in {kit.seconds:.1f} s"
     )
 
 
@@ -196,9 +198,14 @@ def _print_kit_summary(kit: KitReport) -> None:
 @out_option("The site folder the kit goes in, under kit/ (default: site/ of the project).")
 @click.option("--event", "event", default=None, help="Only the deck of this event (its id in events.yml).")
 @click.option("--lang", "language", default=None, help="Only the documents in this language.")
-def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, language: str | None) -> None:
-    """Build the PDFs of the pitch kit (all of them, or one event's, or one language's) into site/kit/."""
-    from vitrine.documents import documents, select
+@click.option(
+    "--pack",
+    is_flag=True,
+    help="With --event: every document of the fair in each of its languages, and their zip with an index sheet.",
+)
+def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, language: str | None, pack: bool) -> None:
+    """Build the pitch kit (all of it, or one event's, or one language's) into site/kit/."""
+    from vitrine.documents import documents, pack_documents, select
     from vitrine.kit.build import prepare_kit, publish_kit
 
     def run() -> int:
@@ -213,7 +220,16 @@ def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, langu
             known = ", ".join(lang.code for lang in model.languages)
             click.secho(f"“{language}” is not a language of this content. Languages: {known}.", fg="red", err=True)
             return 2
-        chosen = select(documents(model), event, language) if event or language else None
+        if pack and event is None:
+            click.secho(
+                "--pack makes the pack of one fair: give it with --event (its id in events.yml).", fg="red", err=True
+            )
+            return 2
+        if pack:
+            assert event is not None
+            chosen: list[Any] | None = pack_documents(model, event)
+        else:
+            chosen = select(documents(model), event, language) if event or language else None
         if chosen == []:
             click.secho(
                 f"The event “{event}” has no deck in “{language}”: its languages are listed in events.yml.",
@@ -225,6 +241,10 @@ def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, langu
         publish_kit(report, model, out)
         click.secho(f"\nPitch kit built → {out / 'kit'}", fg="green", bold=True)
         _print_kit_summary(report)
+        for made, _file in report.packs:
+            click.echo(
+                f"  Pack of {made.event}: {out / made.path} ({len(made.documents)} documents and an index sheet)"
+            )
         for warning in report.warnings:
             click.secho(f"    {warning}", fg="yellow")
         return 0

@@ -26,6 +26,7 @@ class Kind(StrEnum):
 class Variant(StrEnum):
     SCREEN = "screen"
     PRINT = "print"  # 3 mm bleed, crop marks, images at full resolution
+    EDITABLE = "editable"  # a deck as a PowerPoint file, to change before a meeting
 
 
 STANDARD_CAMPAIGN = "kit"
@@ -50,8 +51,14 @@ class Document:
 
     @property
     def path(self) -> str:
-        """Where the PDF is published, relative to the site's root."""
-        return kit_document_address(self.language, self.name, self.variant is Variant.PRINT)
+        """Where the document is published, relative to the site's root."""
+        if self.variant is Variant.EDITABLE:
+            return kit_document_address(self.language, self.name, extension="pptx")
+        return kit_document_address(self.language, self.name, "-print" if self.variant is Variant.PRINT else "")
+
+    @property
+    def format(self) -> str:
+        return "pptx" if self.variant is Variant.EDITABLE else "pdf"
 
     @property
     def code(self) -> str:
@@ -64,17 +71,19 @@ class Document:
 
 
 def documents(model: Model) -> list[Document]:
-    """Every document of the kit: per language the deck, the sector sheets and the key-figures sheet (each
-    sheet also in a print variant), and per event a deck in each of the event's languages."""
+    """Every document of the kit: per language the deck (as a PDF and as an editable PowerPoint file), the sector
+    sheets and the key-figures sheet (each sheet also in a print variant), and per event a deck in each of the
+    event's languages (PDF and PowerPoint)."""
     found: list[Document] = []
     for language in model.languages:
         code = language.code
-        found.append(Document(Kind.DECK, code))
-        for variant in Variant:
+        found += [Document(Kind.DECK, code), Document(Kind.DECK, code, Variant.EDITABLE)]
+        for variant in (Variant.SCREEN, Variant.PRINT):
             found.append(Document(Kind.FIGURES, code, variant))
             found.extend(Document(Kind.SHEET, code, variant, sector=s.id) for s in model.sectors)
     for event in model.events:
-        found.extend(Document(Kind.DECK, code, event=event.id) for code in event.data.languages)
+        for code in event.data.languages:
+            found += [Document(Kind.DECK, code, event=event.id), Document(Kind.DECK, code, Variant.EDITABLE, event.id)]
     return found
 
 
@@ -83,6 +92,20 @@ def select(found: list[Document], event: str | None = None, language: str | None
     return [
         doc for doc in found if (event is None or doc.event == event) and (language is None or doc.language == language)
     ]
+
+
+def pack_documents(model: Model, event_id: str) -> list[Document]:
+    """What a booth team takes to a fair, in each of the event's languages: the event's deck (PDF and PowerPoint),
+    the key-figures sheet and the sheets of the event's sectors (each for the screen and for the print shop)."""
+    event = model.items["event"][event_id]
+    sectors = [sector.id for sector in model.sectors if sector.id in event.data.sectors]
+    found: list[Document] = []
+    for code in event.data.languages:
+        found += [Document(Kind.DECK, code, event=event_id), Document(Kind.DECK, code, Variant.EDITABLE, event_id)]
+        for variant in (Variant.SCREEN, Variant.PRINT):
+            found.append(Document(Kind.FIGURES, code, variant))
+            found += [Document(Kind.SHEET, code, variant, sector=sector) for sector in sectors]
+    return found
 
 
 # --- what the kit published ----------------------------------------------------------------------------
@@ -103,6 +126,19 @@ class Entry:
     title: str
     sector: str | None
     go: str  # the QR code's address below the site root: go/<code>/
+    format: str = "pdf"  # pdf, or pptx for the editable decks
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The zip of a fair: its documents, and the index sheet that says what each is and how to print it."""
+
+    event: str
+    path: str  # relative to site/: kit/packs/mipim-2027.zip
+    bytes: int
+    sha256: str
+    documents: list[str]  # the documents' paths, as the manifest lists them
+    index: str  # the index sheet's name in the zip
 
 
 KIND_ORDER = {Kind.DECK.value: 0, Kind.FIGURES.value: 1, Kind.SHEET.value: 2}
@@ -119,7 +155,7 @@ def for_downloads(entries: list[Entry], model: Model, language: str) -> list[Ent
             e.event or "",
             KIND_ORDER.get(e.kind, 9),
             sectors.get(e.sector or "", -1),
-            e.variant != Variant.SCREEN.value,
+            (Variant.SCREEN.value, Variant.PRINT.value, Variant.EDITABLE.value).index(e.variant),
         ),
     )
 

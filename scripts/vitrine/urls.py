@@ -29,9 +29,14 @@ def font_css_address(language: str) -> str:
     return f"{GENERATED_ASSETS}/fonts-{language}.css"
 
 
-def kit_document_address(language: str, name: str, print_variant: bool) -> str:
-    """Where a document of the kit is published: kit/ja/sheet-health-print.pdf."""
-    return f"{KIT_FOLDER}/{language}/{name}{'-print' if print_variant else ''}.pdf"
+def kit_document_address(language: str, name: str, suffix: str = "", extension: str = "pdf") -> str:
+    """Where a document of the kit is published: kit/ja/sheet-health-print.pdf, kit/ja/deck.pptx."""
+    return f"{KIT_FOLDER}/{language}/{name}{suffix}.{extension}"
+
+
+def pack_address(event: str) -> str:
+    """Where the zip of a fair's documents is published: kit/packs/mipim-2027.zip."""
+    return f"{KIT_FOLDER}/packs/{event}.zip"
 
 
 def go_address(code: str) -> str:

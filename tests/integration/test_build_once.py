@@ -38,7 +38,7 @@ def test_one_build_loads_validates_and_resolves_the_content_once(
     report = build(PROJECT, minimal_content, tmp_path / "site", lambda message: None)
 
     assert report.pages == {"en": 14, "de": 13}
-    assert report.kit is not None and len(report.kit.built) == 12
+    assert report.kit is not None and len(report.kit.built) == 16  # 12 PDF and 4 editable PowerPoint decks
     assert calls == {"files read": files, "validations": 1, "resolutions": 1}
     ours = {name: value for name, value in os.environ.items() if name.startswith("VITRINE")}
     assert ours == environment, "the build left something in the environment"

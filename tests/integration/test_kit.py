@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
@@ -23,6 +24,7 @@ from vitrine.pipeline import prepare
 from vitrine.schema import Event, Slide
 from vitrine.view import View
 
+PPTX_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 A4 = (210 * MM, 297 * MM)
 SLIDE = (254 * MM, 142.875 * MM)
 BLEED = 3 * MM
@@ -43,6 +45,14 @@ def planned() -> list[Document]:
     return documents(reference_model())
 
 
+def printed() -> list[Document]:
+    return [doc for doc in planned() if doc.format == "pdf"]
+
+
+def pdf_entries(site: Path) -> list[dict[str, object]]:
+    return [entry for entry in manifest_of(site) if entry["format"] == "pdf"]
+
+
 def event_of(doc: Document) -> Item[Event] | None:
     return reference_model().items["event"][doc.event] if doc.event else None
 
@@ -61,27 +71,33 @@ def test_the_kit_has_every_document_in_every_language(reference_site: Path) -> N
         mine = [e for e in entries.values() if e["language"] == language and e["event"] is None]
         assert sorted(str(e["kind"]) for e in mine if e["variant"] == "screen") == ["deck", "figures", *["sheet"] * 6]
         assert sum(e["variant"] == "print" for e in mine) == 7, "every sheet also has a print variant"
+        assert [e["kind"] for e in mine if e["variant"] == "editable"] == ["deck"], "the deck is also a PowerPoint file"
     for event in model.events:
         decks = {e["language"] for e in entries.values() if e["event"] == event.id}
         assert decks == set(event.data.languages), event.id
-    # 7 languages × (1 deck + 7 sheets × 2 variants) + one deck per event and language
-    assert len(entries) == 7 * 15 + sum(len(e.data.languages) for e in model.events)
+    # 7 languages × (1 deck + 7 sheets × 2 variants) + one deck per event and language; each deck also as PowerPoint
+    event_decks = sum(len(e.data.languages) for e in model.events)
+    assert len(entries) == 7 * 15 + event_decks + (7 + event_decks)
 
 
 @pytest.mark.slow
 def test_the_manifest_tells_the_truth_about_each_file(reference_site: Path) -> None:
     for entry in manifest_of(reference_site):
-        pdf = reference_site / str(entry["path"])
-        data = pdf.read_bytes()
+        file = reference_site / str(entry["path"])
+        data = file.read_bytes()
         assert entry["bytes"] == len(data), entry["path"]
         assert entry["sha256"] == hashlib.sha256(data).hexdigest(), entry["path"]
-        assert entry["pages"] == len(PdfReader(pdf).pages), entry["path"]
-        assert entry["kind"] in {"deck", "sheet", "figures"} and entry["variant"] in {"screen", "print"}
+        if entry["format"] == "pptx":
+            assert entry["pages"] == len(Presentation(str(file)).slides), entry["path"]
+            assert entry["kind"] == "deck" and entry["variant"] == "editable", entry["path"]
+        else:
+            assert entry["pages"] == len(PdfReader(file).pages), entry["path"]
+            assert entry["kind"] in {"deck", "sheet", "figures"} and entry["variant"] in {"screen", "print"}
 
 
 @pytest.mark.slow
 def test_page_sizes_and_page_counts(reference_site: Path) -> None:
-    for doc in planned():
+    for doc in printed():
         reader = PdfReader(reference_site / doc.path)
         expected = expected_slides(doc) if doc.kind is Kind.DECK else 1
         assert len(reader.pages) == expected, f"{doc.path}: text runs over a slide or a page"
@@ -100,7 +116,7 @@ def test_page_sizes_and_page_counts(reference_site: Path) -> None:
 
 @pytest.mark.slow
 def test_pdfs_are_tagged_with_title_language_and_bookmarks(reference_site: Path) -> None:
-    for entry in manifest_of(reference_site):
+    for entry in pdf_entries(reference_site):
         reader = PdfReader(reference_site / str(entry["path"]))
         root = reader.trailer["/Root"].get_object()
         assert isinstance(root, DictionaryObject)
@@ -118,7 +134,7 @@ def test_pdfs_are_tagged_with_title_language_and_bookmarks(reference_site: Path)
 @pytest.mark.slow
 def test_every_font_is_embedded_and_has_every_glyph(reference_site: Path) -> None:
     problems = []
-    for entry in manifest_of(reference_site):
+    for entry in pdf_entries(reference_site):
         for font in font_reports(reference_site / str(entry["path"])):
             if not font.embedded:
                 problems.append(f"{entry['path']}: {font.name} is not embedded")
@@ -153,7 +169,7 @@ def test_every_qr_code_leads_to_a_go_address_that_forwards_in_the_right_language
     model = reference_model()
     site_url = str(model.territory.data.site_url)
     checked = 0
-    for doc in planned():
+    for doc in printed():
         pages = [1]
         if doc.kind is Kind.DECK and Slide.CONTACTS in deck_contents(model, event_of(doc)).slides:
             pages.append(expected_slides(doc))  # the contacts slide, last, carries the code too
@@ -175,7 +191,7 @@ def test_every_qr_code_leads_to_a_go_address_that_forwards_in_the_right_language
             query = parse_qs(parts.query)
             assert query == {"utm_source": [doc.name], "utm_medium": ["print"], "utm_campaign": [doc.campaign]}
             checked += 1
-    assert checked >= len(planned())
+    assert checked >= len(printed())
 
 
 @pytest.mark.slow
@@ -186,12 +202,15 @@ def test_the_downloads_page_lists_the_documents_of_its_language(reference_site: 
         page = reference_site / prefix / "downloads" / "index.html"
         links = soup(page).select("a[type='application/pdf']")
         targets = {urljoin(f"/{prefix}downloads/", str(a["href"])).lstrip("/") for a in links}
-        assert targets == {doc.path for doc in planned() if doc.language == language.code}, language.code
-        for link in links:
+        assert targets == {doc.path for doc in printed() if doc.language == language.code}, language.code
+        editable = soup(page).select(f"a[type='{PPTX_TYPE}']")
+        targets = {urljoin(f"/{prefix}downloads/", str(a["href"])).lstrip("/") for a in editable}
+        assert targets == {doc.path for doc in planned() if doc.language == language.code and doc.format == "pptx"}
+        for link in [*links, *editable]:
             assert (page.parent / str(link["href"])).resolve().is_file()
-        for row in soup(page).select(".vitrine-download"):
+        for row in soup(page).select(".vitrine-downloads:not(.vitrine-downloads--packs) .vitrine-download"):
             for details in row.select(".vitrine-card__meta"):
-                assert re.search(r"PDF · .*\d.* · .*\d", details.get_text()), details.get_text()
+                assert re.search(r"(PDF|PowerPoint) · .*\d.* · .*\d", details.get_text()), details.get_text()
         names = [a.get_text(" ", strip=True) for a in links]
         assert len(names) == len(set(names)), "two links with the same words lead to different files"
 
@@ -216,14 +235,19 @@ def test_vitrine_kit_builds_one_event_in_one_language_and_reuses_the_cache(
     first = _kit("--content", reference_content, "--out", out, "--event", "mipim-2027", "--lang", "de")
     assert first.code == 0, first.output
     entries = manifest_of(out)
-    assert [e["path"] for e in entries] == ["kit/de/mipim-2027.pdf"]
-    assert "1 PDFs" in first.output and "1 rendered and 0 unchanged" in first.output, first.output
+    assert [e["path"] for e in entries] == ["kit/de/mipim-2027.pdf", "kit/de/mipim-2027.pptx"]
+    assert "2 documents (1 PDF, 1 PowerPoint" in first.output and "2 made and 0 unchanged" in first.output
     again = _kit("--content", reference_content, "--out", out, "--event", "mipim-2027", "--lang", "de")
-    assert "0 rendered and 1 unchanged" in again.output, again.output
+    assert "0 made and 2 unchanged" in again.output, again.output
     assert marker in text_of(out / "kit" / "de" / "mipim-2027.pdf")
     # Another language is added to the manifest, the first document stays listed.
     assert _kit("--content", reference_content, "--out", out, "--event", "mipim-2027", "--lang", "it").code == 0
-    assert [e["path"] for e in manifest_of(out)] == ["kit/de/mipim-2027.pdf", "kit/it/mipim-2027.pdf"]
+    assert [e["path"] for e in manifest_of(out)] == [
+        "kit/de/mipim-2027.pdf",
+        "kit/de/mipim-2027.pptx",
+        "kit/it/mipim-2027.pdf",
+        "kit/it/mipim-2027.pptx",
+    ]
 
 
 def test_vitrine_kit_explains_an_unknown_event_or_language(tmp_path: Path) -> None:
@@ -245,10 +269,11 @@ def test_only_documents_whose_inputs_changed_are_rendered_again(reference_conten
     health.write_text(health.read_text(encoding="utf-8").replace("summary: '", f"summary: '{marker} ", 1))
     second = _kit("--content", reference_content, "--out", out, "--lang", "de")
     assert second.code == 0, second.output
-    # The German deck (its health slide) and the health sheet in both variants; nothing else.
+    # The German deck (its health slide) as PDF and PowerPoint, and the health sheet in both variants; nothing else.
     planned_de = [doc for doc in planned() if doc.language == "de"]
-    assert f"{len(planned_de)} PDFs" in second.output
-    assert f"3 rendered and {len(planned_de) - 3} unchanged" in second.output, second.output
+    assert f"{len(planned_de)} documents" in second.output
+    assert f"4 made and {len(planned_de) - 4} unchanged" in second.output, second.output
+    assert "Rendering 3 PDF(s)" in second.output, second.output
     assert marker in text_of(out / "kit" / "de" / "sheet-health-print.pdf")
 
 
@@ -263,10 +288,9 @@ def test_a_character_no_font_can_draw_is_reported(minimal_content: Path, tmp_pat
 
 def test_a_sheet_that_runs_over_its_page_is_reported(minimal_content: Path, tmp_path: Path) -> None:
     sector = minimal_content / "sectors" / "water.en.md"
-    text = sector.read_text(encoding="utf-8")
-    head, body = text.split("---\n", 2)[1:]
-    long_paragraph = " ".join(["The lake front offers quays, sheds and water for every kind of business."] * 60)
-    sector.write_text(f"---\n{head}---\n\n{long_paragraph}\n\n{body}", encoding="utf-8")
+    # The first paragraph is cut to whole sentences that fit; the summary is printed whole.
+    long_summary = " ".join(["The lake front offers quays, sheds and water for every kind of business."] * 40)
+    sector.write_text(sector.read_text(encoding="utf-8").replace('summary: "', f'summary: "{long_summary} ', 1))
     result = _kit("--content", minimal_content, "--out", tmp_path / "site", "--lang", "en")
     assert "kit/en/sheet-water.pdf) has 2 pages instead of 1" in result.output, result.output
     assert "Shorten the summary or the first paragraph of sectors/water.en.md" in result.output

@@ -120,14 +120,19 @@ def words_by_page(pdf: Path) -> list[PageWords]:
 
 
 def render_pages(
-    pdf: Path, folder: Path, resolution: int = 60, first: int | None = None, last: int | None = None
+    pdf: Path,
+    folder: Path,
+    resolution: int = 60,
+    first: int | None = None,
+    last: int | None = None,
+    prefix: str | None = None,
 ) -> list[Path]:
-    """Render pages to PNG with pdftoppm, as a person would look at them."""
+    """Render pages to PNG with pdftoppm, as a person would look at them (named <prefix>-<page>.png)."""
     folder.mkdir(parents=True, exist_ok=True)
     pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    prefix = folder / pdf.stem
-    subprocess.run(["pdftoppm", "-r", str(resolution), *pages, "-png", str(pdf), str(prefix)], check=True)
-    return sorted(folder.glob(f"{pdf.stem}-*.png"))
+    name = prefix or pdf.stem
+    subprocess.run(["pdftoppm", "-r", str(resolution), *pages, "-png", str(pdf), str(folder / name)], check=True)
+    return sorted(folder.glob(f"{name}-*.png"))
 
 
 def qr_codes(pdf: Path, page: int = 1, resolution: int = 150) -> list[str]:

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vitrine.documents import Document, Entry, Kind, documents
+import pptx
+from jinja2 import Environment
+
+from vitrine.documents import Document, Entry, Kind, Pack, Variant, documents
 from vitrine.fonts import font_files
-from vitrine.kit import manifest
-from vitrine.kit.pdf import RenderJob, cache_key, copy_out, prune, render_all
-from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, environment, render
+from vitrine.kit import archives, manifest, pictures, powerpoint
+from vitrine.kit.packs import build_pack, packs_to_build
+from vitrine.kit.pdf import (
+    FileFacts,
+    RenderJob,
+    cache_key,
+    copy_out,
+    prune,
+    read_notes,
+    render_all,
+    write_notes,
+)
+from vitrine.kit.pictures import picture, png_of_svg, qr_png
+from vitrine.kit.powerpoint import DeckInputs, write_deck
+from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, deck, environment, render, territory_map_svg
 from vitrine.model import Model
 
 CACHE_FOLDER = Path(".vitrine") / "cache" / "kit"
+PICTURE_CACHE = Path(".vitrine") / "cache" / "pictures"
 KIND_NAMES = {Kind.DECK: "deck", Kind.SHEET: "fact sheet", Kind.FIGURES: "key-figures sheet"}
 
 
@@ -31,6 +49,7 @@ class KitReport:
     built: list[BuiltDocument]
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    packs: list[tuple[Pack, Path]] = field(default_factory=list)  # each fair's pack, and its file in the cache
 
     @property
     def rendered(self) -> int:
@@ -66,6 +85,54 @@ def _check(model: Model, rendered: RenderedDocument, entry: Entry, missing: list
     return warnings
 
 
+def _writer_version() -> str:
+    """The PowerPoint writer's own code and its library: a change to either writes every deck again."""
+    digest = hashlib.sha256(pptx.__version__.encode())
+    for module in (powerpoint, archives, pictures):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+POWERPOINT_VERSION = _writer_version()
+
+
+def twin_of(doc: Document) -> Document:
+    """The PDF a PowerPoint deck shares its slides with."""
+    return Document(doc.kind, doc.language, Variant.SCREEN, doc.event, doc.sector)
+
+
+def powerpoint_key(twin: RenderedDocument) -> str:
+    """A PowerPoint deck shows what its PDF twin shows: the twin's HTML (with its images) keys it."""
+    return hashlib.sha256(f"{POWERPOINT_VERSION}|{twin.html}".encode()).hexdigest()[:32]
+
+
+def write_powerpoint(project: Path, model: Model, doc: Document, env: Environment, target: Path) -> FileFacts:
+    """The deck as an editable PowerPoint file, into the cache; what the cache remembers of it."""
+    shown = deck(model, doc)
+    picture_cache = project / PICTURE_CACHE
+    map_svg = territory_map_svg(shown.view, env)
+    inputs = DeckInputs(
+        view=shown.view,
+        title=shown.title,
+        slides=shown.slides,
+        event=shown.event,
+        contact_ids=shown.contents.contacts,
+        figure_ids=shown.contents.figures,
+        qr_png=qr_png(shown.address),
+        short_url=shown.address.split("://", 1)[-1],
+        map_png=None if map_svg is None else png_of_svg(map_svg.encode(), 1600, picture_cache),
+        picture=lambda file: picture(model.root / file, 1400, picture_cache),
+    )
+    data = write_deck(inputs)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    facts = FileFacts.of(data, len(shown.slides))
+    write_notes(target, [], facts)
+    return facts
+
+
 def prepare_kit(
     project: Path,
     model: Model,
@@ -80,33 +147,65 @@ def prepare_kit(
     stylesheet = (project / TEMPLATE_FOLDER / "kit.css").read_text(encoding="utf-8")
     cache = project / CACHE_FOLDER
     progress(f"Composing {len(selection)} documents of the pitch kit…")
-    rendered = [render(model, doc, env, stylesheet) for doc in selection]
+    printed = [doc for doc in selection if doc.variant is not Variant.EDITABLE]
+    editable = [doc for doc in selection if doc.variant is Variant.EDITABLE]
+    rendered = {doc: render(model, doc, env, stylesheet) for doc in printed}
+    for doc in editable:  # its PDF twin keys it, even when only the PowerPoint file was asked for
+        if twin_of(doc) not in rendered:
+            rendered[twin_of(doc)] = render(model, twin_of(doc), env, stylesheet)
     fonts_of = {lang.code: font_files(lang.font) for lang in model.languages}
     jobs = []
-    for item in rendered:
-        key = cache_key(item, model.root, fonts_of[item.doc.language])
-        jobs.append(RenderJob(key, item.html, model.root, item.doc.variant, cache / f"{key}.pdf"))
+    for doc in printed:
+        item = rendered[doc]
+        key = cache_key(item, model.root, fonts_of[doc.language])
+        jobs.append(RenderJob(key, item.html, model.root, doc.variant, cache / f"{key}.pdf"))
     waiting = sum(not job.target.is_file() for job in jobs)
     progress(f"Rendering {waiting} PDF(s) ({len(jobs) - waiting} unchanged, taken from the cache)…")
     outcomes = render_all(jobs, workers)
     report = KitReport([], 0.0)
-    for item, job, outcome in zip(rendered, jobs, outcomes, strict=True):
-        entry = manifest.describe(item.doc, item.title, job.target)
+    for doc, job, outcome in zip(printed, jobs, outcomes, strict=True):
+        item = rendered[doc]
+        facts = outcome.facts
+        entry = manifest.describe(doc, item.title, facts.pages, facts.size, facts.sha256)
         report.built.append(BuiltDocument(entry, job.target, outcome.seconds, outcome.from_cache))
         report.warnings += _check(model, item, entry, outcome.missing_glyphs)
-    prune(cache, {job.target for job in jobs})
+    if editable:
+        progress(f"Writing {len(editable)} editable PowerPoint deck(s)…")
+    for doc in editable:
+        twin = rendered[twin_of(doc)]
+        target = cache / f"{powerpoint_key(twin)}.pptx"
+        begun = time.perf_counter()
+        cached = target.is_file()
+        if cached:
+            facts = read_notes(target)[1]
+            os.utime(target)
+        else:
+            facts = write_powerpoint(project, model, doc, env, target)
+        entry = manifest.describe(doc, twin.title, facts.pages, facts.size, facts.sha256)
+        seconds = 0.0 if cached else time.perf_counter() - begun
+        report.built.append(BuiltDocument(entry, target, seconds, cached))
+    built = {doc.entry.path: (doc.entry, doc.pdf) for doc in report.built}
+    for event_id in packs_to_build(model, built):
+        report.packs.append(build_pack(model, event_id, built, env, stylesheet, cache))
+    used = {job.target for job in jobs} | {doc.pdf for doc in report.built} | {file for _pack, file in report.packs}
+    prune(cache, used)
     report.seconds = time.perf_counter() - started
     return report
 
 
 def publish_kit(report: KitReport, model: Model, site: Path) -> list[Entry]:
-    """Copy the PDFs under ``site``/kit/ and write the manifest, keeping the entries of documents this run did
-    not build (``vitrine kit --lang ja`` leaves the other languages as they were)."""
+    """Copy the documents and the packs under ``site``/kit/ and write the manifest, keeping the entries of documents
+    this run did not build (``vitrine kit --lang ja`` leaves the other languages as they were)."""
     for doc in report.built:
         copy_out(doc.pdf, site / doc.entry.path)
+    for pack, file in report.packs:
+        copy_out(file, site / pack.path)
     planned = {doc.path for doc in documents(model)}
-    entries = manifest.merge(manifest.read(site / manifest.MANIFEST), report.entries, planned)
+    previous_entries, previous_packs = manifest.read_all(site / manifest.MANIFEST)
+    entries = manifest.merge(previous_entries, report.entries, planned)
+    events = {event.id for event in model.events}
+    packs = manifest.merge_packs(previous_packs, [pack for pack, _file in report.packs], events)
     target = site / manifest.MANIFEST
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(manifest.dumps(entries), encoding="utf-8")
+    target.write_text(manifest.dumps(entries, packs), encoding="utf-8")
     return entries

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import json
 import logging
 import os
@@ -16,10 +17,12 @@ import re
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import weasyprint
+from pypdf import PdfReader
 
 from vitrine.documents import Variant
 from vitrine.kit.render import RenderedDocument
@@ -50,6 +53,20 @@ class RenderOutcome:
     seconds: float
     missing_glyphs: list[str]
     from_cache: bool
+    facts: FileFacts
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the cache remembers of a document, so that a build never reads a cached file again."""
+
+    pages: int
+    size: int  # bytes
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, pages: int) -> FileFacts:
+        return cls(pages, len(data), hashlib.sha256(data).hexdigest())
 
 
 def options_for(variant: Variant) -> dict[str, object]:
@@ -94,23 +111,43 @@ def render_pdf(job: RenderJob) -> RenderOutcome:
         weasyprint.HTML(string=job.html, base_url=f"{job.base.as_uri()}/").write_pdf(
             partial, pdf_variant="pdf/ua-1", **options_for(job.variant)
         )
+        data = partial.read_bytes()
+        facts = FileFacts.of(data, len(PdfReader(io.BytesIO(data)).pages))
         # What rendering found is kept beside the PDF, so that a document taken from the cache reports it too.
-        notes_of(job.target).write_text(json.dumps({"missing_glyphs": watcher.missing}), encoding="utf-8")
+        write_notes(job.target, watcher.missing, facts)
         partial.replace(job.target)
     finally:
         logger.removeHandler(watcher)
-    return RenderOutcome(job.key, time.perf_counter() - started, watcher.missing, False)
+    return RenderOutcome(job.key, time.perf_counter() - started, watcher.missing, False, facts)
+
+
+def write_notes(target: Path, missing_glyphs: list[str], facts: FileFacts) -> None:
+    notes = {"missing_glyphs": missing_glyphs, **asdict(facts)}
+    notes_of(target).write_text(json.dumps(notes), encoding="utf-8")
 
 
 def notes_of(pdf: Path) -> Path:
     return pdf.with_suffix(".json")
 
 
+def read_notes(target: Path) -> tuple[list[str], FileFacts]:
+    """What the cache remembers of a file (a cache written by an older version is read once to fill it in)."""
+    notes: dict[str, Any] = {}
+    if notes_of(target).is_file():
+        notes = json.loads(notes_of(target).read_text(encoding="utf-8"))
+    missing = list(notes.get("missing_glyphs", []))
+    if {"pages", "size", "sha256"} <= set(notes):
+        return missing, FileFacts(int(notes["pages"]), int(notes["size"]), str(notes["sha256"]))
+    data = target.read_bytes()
+    facts = FileFacts.of(data, len(PdfReader(io.BytesIO(data)).pages))
+    write_notes(target, missing, facts)
+    return missing, facts
+
+
 def cached_outcome(job: RenderJob) -> RenderOutcome:
-    notes = notes_of(job.target)
-    missing = json.loads(notes.read_text(encoding="utf-8"))["missing_glyphs"] if notes.is_file() else []
+    missing, facts = read_notes(job.target)
     os.utime(job.target)  # still in use: keep it in the cache
-    return RenderOutcome(job.key, 0.0, list(missing), True)
+    return RenderOutcome(job.key, 0.0, missing, True, facts)
 
 
 def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[RenderOutcome]:
@@ -132,9 +169,9 @@ def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[Render
 
 
 def prune(cache: Path, used: set[Path]) -> None:
-    """Remove cached PDFs that this build did not use and no build has used for two weeks."""
+    """Remove cached documents that this build did not use and no build has used for two weeks."""
     limit = time.time() - CACHE_KEEP_SECONDS
-    for cached in cache.glob("*.pdf"):
+    for cached in [*cache.glob("*.pdf"), *cache.glob("*.pptx")]:
         if cached not in used and cached.stat().st_mtime < limit:
             cached.unlink(missing_ok=True)
             notes_of(cached).unlink(missing_ok=True)

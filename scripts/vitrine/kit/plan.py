@@ -12,8 +12,9 @@ from typing import Any
 from vitrine.model import Item, Model
 from vitrine.schema import Event, KitComposition, Slide
 
-PROJECTS_PER_SLIDE = 3
-ARGUMENTS_PER_SLIDE = 5
+# One idea per slide: a project with its picture, three arguments side by side.
+PROJECTS_PER_SLIDE = 1
+ARGUMENTS_PER_SLIDE = 3
 
 
 @dataclass(frozen=True)

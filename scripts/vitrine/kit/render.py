@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,11 +52,33 @@ def first_sentence(text: str) -> str:
     return SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
 
 
-def first_paragraph(body: str, view: View) -> str:
-    """The opening paragraph of a long text, figures cited as "value unit", without links."""
+def width_of(text: str) -> int:
+    """How much room a text takes, roughly: a wide character (CJK) counts as two narrow ones."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+def whole_sentences(text: str, room: int) -> str:
+    """The sentences of ``text`` that fit in ``room`` (see width_of), at least the first: a sheet's paragraph ends
+    at the end of a sentence, whatever the language's length."""
+    text = " ".join(text.split())
+    ends = [match.end() for match in SENTENCE_END.finditer(text)] + [len(text)]
+    kept = ends[0]
+    for end in ends[1:]:
+        if width_of(text[:end].strip()) > room:
+            break
+        kept = end
+    return text[:kept].strip()
+
+
+# The room of a fact sheet's opening paragraph, in narrow characters: about nine lines of its column.
+SHEET_STORY_ROOM = 520
+
+
+def first_paragraph(body: str, view: View, room: int = SHEET_STORY_ROOM) -> str:
+    """The opening paragraph of a long text, in whole sentences that fit its room, figures cited as "value unit"
+    (the sheet prints the sources beside its figures), without links."""
     paragraph = next((p for p in re.split(r"\n\s*\n", body.strip()) if p.strip() and not p.startswith("#")), "")
-    # Printed paragraphs cite a figure as plain words: the sheet prints the sources beside its figures.
-    return " ".join(view.cite_figures(paragraph, view.figure_text).split())
+    return whole_sentences(view.cite_figures(paragraph, view.figure_text), room)
 
 
 def environment(project: Path) -> Environment:
@@ -99,6 +122,31 @@ def title_of(doc: Document, view: View) -> str:
     return f"{territory} — {view.t('kit.deck')}"
 
 
+@dataclass(frozen=True)
+class Deck:
+    """What a deck shows, for its PDF and its PowerPoint file alike."""
+
+    view: View
+    title: str
+    event: Any  # the event's view, or None for the standard deck
+    contents: DeckContents
+    slides: list[tuple[str, Any]]
+    address: str  # the QR code's short address
+
+
+def deck(model: Model, doc: Document) -> Deck:
+    view = View(model, doc.language)
+    contents = deck_contents(model, model.items["event"][doc.event] if doc.event else None)
+    return Deck(
+        view,
+        title_of(doc, view),
+        view.event(doc.event) if doc.event else None,
+        contents,
+        slides_of(view, deck_slides(model, contents)),
+        short_url(model, doc),
+    )
+
+
 def render(model: Model, doc: Document, env: Environment, stylesheet: str) -> RenderedDocument:
     view = View(model, doc.language)
     address = short_url(model, doc)
@@ -116,12 +164,10 @@ def render(model: Model, doc: Document, env: Environment, stylesheet: str) -> Re
         "first_paragraph": lambda shown: first_paragraph(shown.body, view),
     }
     if doc.kind is Kind.DECK:
-        event = model.items["event"][doc.event] if doc.event else None
-        contents: DeckContents = deck_contents(model, event)
-        slides = slides_of(view, deck_slides(model, contents))
-        context.update(event=view.event(doc.event) if doc.event else None, contents=contents, slides=slides)
+        shown = deck(model, doc)
+        context.update(v=shown.view, event=shown.event, contents=shown.contents, slides=shown.slides)
         html_text = env.get_template("deck.html").render(context)
-        expected = len(slides)
+        expected = len(shown.slides)
     else:
         template = "sheet.html" if doc.kind is Kind.SHEET else "figures.html"
         if doc.sector:
@@ -131,3 +177,31 @@ def render(model: Model, doc: Document, env: Environment, stylesheet: str) -> Re
         html_text = env.get_template(template).render(context)
         expected = 1
     return RenderedDocument(doc, context["title"], html_text, expected)
+
+
+def render_page(model: Model, view: View, env: Environment, stylesheet: str, template: str, **context: Any) -> str:
+    """A printed page that is not a document of the plan (the index sheet of a fair's pack), in ``view``'s language."""
+    return env.get_template(template).render(
+        v=view,
+        doc=None,
+        lang=view.code,
+        dir=view.direction,
+        font_stack=Markup(", ".join(f'"{family}"' for family in families_for(view.language.font))),
+        stylesheet=Markup(stylesheet),
+        print_variant=False,
+        title=view.t("kit.pack_index"),
+        **context,
+    )
+
+
+SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def territory_map_svg(view: View, env: Environment) -> str | None:
+    """The territory's map as a standalone SVG drawing, from the same macro as the site's and the PDF's."""
+    shown = view.territory_map()
+    if shown is None:
+        return None
+    macro: Any = env.get_template("shared/graphics.html").module.territory_map  # type: ignore[attr-defined]
+    found = SVG.search(str(macro(shown, view, links=False)))
+    return None if found is None else found.group(0)

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from vitrine.documents import Entry
+from vitrine.documents import Entry, Pack
 from vitrine.model import Model
 from vitrine.site.plugin import VitrinePlugin
 from vitrine.urls import GO_FOLDER
@@ -82,7 +82,13 @@ def docs_folder(project: Path, content: Path) -> Iterator[Path]:
 
 
 def build_site(
-    project: Path, model: Model, kit: list[Entry], docs: Path, out: Path, progress: Callable[[str], None]
+    project: Path,
+    model: Model,
+    kit: list[Entry],
+    packs: list[Pack],
+    docs: Path,
+    out: Path,
+    progress: Callable[[str], None],
 ) -> list[str]:
     """Build every language of the site from ``model`` into ``out``; return MkDocs' warnings."""
     with _collected(progress) as collector:
@@ -91,7 +97,7 @@ def build_site(
             plugin = config.plugins.get("vitrine")
             if not isinstance(plugin, VitrinePlugin):
                 raise SiteBuildError("mkdocs.yml must enable the vitrine plugin.")
-            plugin.use(model, kit)
+            plugin.use(model, kit, packs)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

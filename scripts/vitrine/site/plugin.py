@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from vitrine.documents import Entry
+from vitrine.documents import Entry, Pack
 from vitrine.fonts import FontNotFound
 from vitrine.model import Model
 from vitrine.pipeline import prepare
@@ -44,11 +45,11 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.state: SiteState | None = None
-        self._handed: tuple[Model, list[Entry]] | None = None
+        self._handed: tuple[Model, list[Entry], list[Pack]] | None = None
 
-    def use(self, model: Model, kit: list[Entry]) -> None:
-        """Build from this resolved model, and list these kit documents, instead of loading the content."""
-        self._handed = (model, list(kit))
+    def use(self, model: Model, kit: Sequence[Entry] = (), packs: Sequence[Pack] = ()) -> None:
+        """Build from this resolved model, and list these kit documents and packs, instead of loading the content."""
+        self._handed = (model, list(kit), list(packs))
 
     # --- MkDocs events --------------------------------------------------------------------------------
 
@@ -119,14 +120,14 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         content_dir = (base / self.config.content_dir).resolve()
         started = time.perf_counter()
         if self._handed is not None:
-            model, kit = self._handed
+            model, kit, packs = self._handed
         else:
             try:
-                model, kit = prepare(content_dir), []
+                model, kit, packs = prepare(content_dir), [], []
             except ContentErrors as errors:
                 raise PluginError(errors.report()) from None
         theme_dir = Path(config.theme.custom_dir or base / "overrides")
-        state = SiteState(model, model.root.resolve(), environment(theme_dir), base / ".vitrine" / "theme", kit)
+        state = SiteState(model, model.root.resolve(), environment(theme_dir), base / ".vitrine" / "theme", kit, packs)
         for name, text in theme_partials(model).items():
             write_if_changed(state.theme_folder / name, text.encode())
         try:

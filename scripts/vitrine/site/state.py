@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from vitrine.documents import Entry
+from vitrine.documents import Entry, Pack
 from vitrine.model import Model
 from vitrine.view import View
 
@@ -20,11 +20,12 @@ class SiteState:
     fragments: Environment  # our own templates outside MkDocs (citations, forwarding pages)
     theme_folder: Path  # the theme's words for languages it does not ship (see theme_languages.py)
     kit: list[Entry] = field(default_factory=list)  # the documents the kit published, for the downloads pages
+    packs: list[Pack] = field(default_factory=list)  # the packs of the fairs
     font_css: dict[str, str] = field(default_factory=dict)  # language -> address of its fonts' stylesheet
     views: dict[str, View] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its rendered 404 page
 
     def view(self, language: str) -> View:
         if language not in self.views:
-            self.views[language] = View(self.model, language, kit=self.kit)
+            self.views[language] = View(self.model, language, kit=self.kit, packs=self.packs)
         return self.views[language]

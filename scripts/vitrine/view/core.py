@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup
 
 from vitrine import formatting
-from vitrine.documents import Entry, for_downloads
+from vitrine.documents import Entry, Pack, for_downloads
 from vitrine.geo.atlas import ATTRIBUTION, ATTRIBUTION_URL, AtlasMissing
 from vitrine.geo.maps import Place, territory_geometry, world_geometry
 from vitrine.model import HASH_FIELD, Item, Model
@@ -67,7 +67,14 @@ DataT = TypeVar("DataT", bound=Schema)
 class View:
     """The model seen in one language, with fallback and locale-aware formatting."""
 
-    def __init__(self, model: Model, code: str, today: dt.date | None = None, kit: Sequence[Entry] = ()) -> None:
+    def __init__(
+        self,
+        model: Model,
+        code: str,
+        today: dt.date | None = None,
+        kit: Sequence[Entry] = (),
+        packs: Sequence[Pack] = (),
+    ) -> None:
         self.model = model
         self.code = code
         self.today = today or dt.date.today()
@@ -75,6 +82,7 @@ class View:
         self.language = model.language(code)
         self.missing_strings: set[str] = set()
         self._kit = list(kit)
+        self._packs = list(packs)
         self._shown: dict[tuple[str, str], Shown[Any]] = {}
         self.missing_map_data = False  # set when a map was left out because the map data is not installed
 
@@ -437,6 +445,7 @@ class View:
             markers.append(
                 MarkerView(
                     marker.number,
+                    marker.place.id,
                     round(marker.x, 1),
                     round(marker.y, 1),
                     marker.place.kind,
@@ -445,6 +454,7 @@ class View:
                     self.t(f"maps.kinds.{marker.place.kind}"),
                     self.url(marker.place.kind, marker.place.id),
                     item.lang_attrs,
+                    "" if item.text_language == self.code else item.text_language,
                 )
             )
         return TerritoryMapView(
@@ -548,6 +558,15 @@ class View:
     def downloads(self) -> list[Entry]:
         """The documents of the pitch kit in this language, in the order of the downloads page."""
         return for_downloads(self._kit, self.model, self.code)
+
+    def packs(self) -> list[tuple[EventView, Pack]]:
+        """The packs of the fairs whose visitors speak this language, with their event, soonest first."""
+        by_event = {pack.event: pack for pack in self._packs}
+        return [
+            (self.event(event.id), by_event[event.id])
+            for event in self.model.events
+            if event.id in by_event and self.code in event.data.languages
+        ]
 
     def translation_status(self) -> dict[str, Any]:
         """For the staff's status page: counts per language, the texts that need work, language names."""
@@ -767,6 +786,11 @@ class PartnershipView(Shown[Partnership]):
 
 
 class ArgumentView(Shown[Argument]):
+    @property
+    def number(self) -> int:
+        """Its place in the list of arguments, from 1."""
+        return [argument.id for argument in self.view.model.arguments].index(self.id) + 1
+
     @property
     def text(self) -> str:
         return str(self.texts.text)

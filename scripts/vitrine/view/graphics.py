@@ -16,6 +16,7 @@ from vitrine.view.figures import FigureView
 @dataclass(frozen=True)
 class MarkerView:
     number: int  # on the map and in the list beside it
+    id: str  # the project's or the site's identifier
     x: float
     y: float
     kind: str  # project or site
@@ -23,7 +24,8 @@ class MarkerView:
     city: str
     kind_label: str
     url: str  # the page's address in this language, below the site's root
-    lang_attrs: Markup  # when the label is in another language than the page's
+    lang_attrs: Markup  # when the label is in another language than the page's (lang, and dir when it differs)
+    lang: str  # the label's language, when another than the page's (SVG elements take lang, not dir)
 
 
 @dataclass(frozen=True)
