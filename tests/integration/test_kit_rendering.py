@@ -10,7 +10,9 @@ import pytest
 from PIL import Image, ImageChops
 
 from support.pdf_checks import MM, render_pages, words_by_page
-from support.project import PROJECT
+from support.project import PROJECT, REFERENCE_CONTENT
+from vitrine.kit.plan import deck_contents, deck_slides
+from vitrine.pipeline import prepare
 
 OUTPUT = PROJECT / "test-output" / "kit"
 RESOLUTION = 50  # dots per inch: about 2 pixels per millimetre
@@ -18,6 +20,14 @@ EDGE = 4 * MM  # nothing but the background may reach this close to the edge of 
 SIDE_MARGIN = 16 * MM  # the slides' left and right margins (kit.css, @page deck)
 
 pytestmark = pytest.mark.slow  # the reference build: 7 languages, 119 PDFs
+
+
+def framed_slides() -> list[int]:
+    """The numbers of the standard deck's slides that keep a white frame: not the cover, not the project slides
+    (their picture runs to the edge)."""
+    model = prepare(REFERENCE_CONTENT)
+    kinds = [kind for kind, _shown in deck_slides(model, deck_contents(model, None))]
+    return [number for number, kind in enumerate(kinds, start=1) if kind not in ("cover", "projects")]
 
 
 def ink_box(image: Image.Image, top: int, bottom: int) -> tuple[int, int] | None:
@@ -45,8 +55,10 @@ def test_no_text_runs_off_a_slide(reference_site: Path, language: str, summary: 
                 and word.y_max <= page.height - EDGE
             )
             assert inside, f"slide {number}: “{word.text}” runs off the slide ({word})"
-    for number, path in enumerate(images[1:], start=2):  # the cover is a full-bleed colour
-        with Image.open(path) as image:
+    framed = framed_slides()
+    assert len(framed) >= len(images) // 2
+    for number in framed:
+        with Image.open(images[number - 1]) as image:
             edge = round(EDGE / 72 * RESOLUTION)
             rgb = image.convert("RGB")
             for strip in (
@@ -56,7 +68,7 @@ def test_no_text_runs_off_a_slide(reference_site: Path, language: str, summary: 
             ):
                 darkest, _ = rgb.crop(strip).convert("L").getextrema()
                 assert isinstance(darkest, (int, float)) and darkest > 200, (
-                    f"slide {number} of {path.name}: something is drawn at its edge"
+                    f"slide {number} of {images[number - 1].name}: something is drawn at its edge"
                 )
 
 
@@ -68,7 +80,7 @@ def test_slide_titles_start_on_the_side_the_language_reads_from(
     images = render_pages(deck, OUTPUT / language, RESOLUTION)
     margin = round(SIDE_MARGIN / 72 * RESOLUTION)
     tolerance = round(3 * MM / 72 * RESOLUTION)
-    for path in images[1:]:
+    for path in [images[number - 1] for number in framed_slides()]:
         with Image.open(path) as image:
             # The slide title sits in the top band, from 10 to 24 mm.
             top, bottom = (round(mm * MM / 72 * RESOLUTION) for mm in (10, 24))
@@ -77,7 +89,7 @@ def test_slide_titles_start_on_the_side_the_language_reads_from(
             start, end = extent
             if direction == "rtl":
                 assert abs(end - (image.width - margin)) <= tolerance, f"{path.name}: title not aligned right"
-                assert start > image.width * 0.25, f"{path.name}: title spreads to the left"
+                assert start >= margin - tolerance, f"{path.name}: title runs into the left margin"
             else:
                 assert abs(start - margin) <= tolerance, f"{path.name}: title not aligned left"
 
@@ -97,4 +109,4 @@ def test_the_arabic_cover_mirrors_the_latin_one(reference_site: Path) -> None:
             assert box is not None
             extents[language] = (box[0] / rgb.width, box[2] / rgb.width)
     assert extents["ar"][1] > 0.85 and extents["ar"][0] > 0.3, extents
-    assert extents["de"][0] < 0.15 and extents["de"][1] < 0.7, extents
+    assert extents["de"][0] < 0.15 and extents["de"][1] < 0.8, extents
