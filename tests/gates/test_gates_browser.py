@@ -17,6 +17,7 @@ from support.gates import (
     accessibility_findings,
     csp_findings,
     document_findings,
+    missing_findings,
     overflow_findings,
     pages_in,
     privacy_findings,
@@ -54,6 +55,7 @@ def test_every_page_passes_the_browser_gates(
     rules_run = set().union(*(entry.rules_run for entry in records))
     findings = {
         "privacy": privacy_findings(records),
+        "missing files": missing_findings(records),
         "security policy": csp_findings(records),
         "accessibility": accessibility_findings(records),
         "language and headings": document_findings(records, language),
@@ -81,6 +83,14 @@ def test_the_gates_name_the_page_and_what_is_wrong(browser: Browser, reference_s
     scripted.write_text(
         scripted.read_text(encoding="utf-8").replace("</body>", f"{planted_script}</body>"), encoding="utf-8"
     )
+    broken = site / "index.html"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("</body>", '<img src="/media/gone.png" alt=""></body>'),
+        encoding="utf-8",
+    )
+    assert missing_findings(record(site, browser, reference_site_url(), [""], inspect=False)) == [
+        ": a request answered 404: /media/gone.png"
+    ]
     pages = ["en/sectors/health/", "de/figures/"]
     # The privacy gate, without the headers that would block both defects: the request and the cookie are seen.
     unprotected = record(site, browser, reference_site_url(), pages, with_headers=False, inspect=False)

@@ -93,11 +93,21 @@ def test_figure_values_are_text_and_their_sources_are_in_the_notes(reference_sit
         assert squeezed(figure.value) in text, (language, figure.id, figure.value)
         assert figure.source_name in notes and str(figure.year) in notes, (language, figure.id)
         assert figure.source_url in notes
-    # Every slide that shows a figure tells its source in the notes.
+    # Every slide that shows a figure tells its source in the notes, and every figure of the notes is on the slide.
+    values = {figure.label: figure.value for figure in view.figures(list(model.items["figure"]))}
+    checked = 0
     for number, each in enumerate(presentation.slides, 1):
         words = " ".join(slide_texts(each))
         if view.t("labels.source") in words:
             assert each.has_notes_slide and each.notes_slide.notes_text_frame.text.strip(), f"slide {number}"
+        if not each.has_notes_slide:
+            continue
+        for line in each.notes_slide.notes_text_frame.text.splitlines():
+            label = next((label for label in values if line.startswith(f"{label}: ")), None)
+            if label is not None:
+                assert squeezed(values[label]) in squeezed(words), (language, number, label)
+                checked += 1
+    assert checked >= 2 * len(shown), "the notes of the figures, sector and project slides name their figures"
 
 
 def test_arabic_paragraphs_run_right_to_left_and_the_layout_is_mirrored(reference_site: Path) -> None:

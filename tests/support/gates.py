@@ -64,6 +64,7 @@ THEME_STORAGE = re.compile(r"\.__\w+$")
 class PageRecord:
     url: str
     requests: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # addresses of the site that answered 404
     violations: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
     storage: list[str] = field(default_factory=list)
@@ -128,6 +129,7 @@ def record(
                 return
             found = _file_for(site, unquote(parts.path))
             if found is None:
+                entry.missing.append(parts.path)
                 route.fulfill(status=404, path=site / "404.html", headers=headers)
             else:
                 route.fulfill(status=200, path=found, headers=headers)
@@ -174,6 +176,10 @@ def privacy_findings(records: list[PageRecord]) -> list[str]:
         findings += [f"{entry.url}: cookie set: {name}" for name in entry.cookies]
         findings += [f"{entry.url}: storage written: {key}" for key in entry.storage if not THEME_STORAGE.search(key)]
     return findings
+
+
+def missing_findings(records: list[PageRecord]) -> list[str]:
+    return [f"{entry.url}: a request answered 404: {path}" for entry in records for path in entry.missing]
 
 
 def csp_findings(records: list[PageRecord]) -> list[str]:

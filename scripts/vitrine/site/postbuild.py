@@ -11,6 +11,7 @@ from vitrine.site import search
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
 from vitrine.site.state import SiteState
+from vitrine.site.theme_script import repair_bundles
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
 
@@ -60,10 +61,19 @@ def missing_map_data(state: SiteState, site: Path) -> None:
         )
 
 
+def theme_script(state: SiteState, site: Path) -> None:
+    for bundle in repair_bundles(site):
+        log.warning(
+            f"Vitrine: the theme's script {bundle.name} has changed: its requests for sitemap.xml under each "
+            "language (404 on a host) could not be switched off. Update vitrine/site/theme_script.py."
+        )
+
+
 POST_BUILD = (
     Step("each language's own 404 page", not_found_pages),
     Step("each language's own search index (mkdocs-static-i18n merges them)", search_indexes),
     Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages),
+    Step("the theme's script without its sitemap requests under each language (404 on a host)", theme_script),
     Step(
         "the host's security headers: last, they hash the inline scripts of every page written above", security_headers
     ),
