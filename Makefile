@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
-TEST_DEBIAN_PACKAGES := chromium poppler-utils libreoffice-impress
+TEST_DEBIAN_PACKAGES := chromium poppler-utils libreoffice-impress nginx-light libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed-from-lock
 PYTEST_WORKERS ?= 2
 

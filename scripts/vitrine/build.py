@@ -1,7 +1,8 @@
 """``vitrine build``: the whole pipeline in one straight line, each phase named.
 
 load -> validate -> resolve (once) -> the kit's PDFs (into their cache) -> the site (MkDocs, every language,
-handed the same model) -> the kit published beside it -> swapped into place when everything succeeded.
+handed the same model) -> the kit published beside it -> text files precompressed -> swapped into place when
+everything succeeded.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vitrine.compression import precompress
 from vitrine.kit.build import KitReport, prepare_kit, publish_kit
 from vitrine.pipeline import prepare
 from vitrine.publish import staging
@@ -46,6 +48,8 @@ def build(
         if kit is not None:
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)
+        progress("Compressing the text files for the host…")
+        precompress(fresh)
 
     return BuildReport(
         out,

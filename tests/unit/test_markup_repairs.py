@@ -24,6 +24,12 @@ CASES = {
         '<html lang="ar" class="no-js"><body dir="rtl">',
         '<html dir="rtl" lang="ar" class="no-js"><body dir="rtl">',
     ),
+    "search dialog without a name": (
+        '<div class="md-search" data-md-component="search" role="dialog"><form>'
+        '<input type="text" class="md-search__input" name="query" aria-label="検索" placeholder="検索">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="検索"><form>'
+        '<input type="text" class="md-search__input" name="query" aria-label="検索" placeholder="検索">',
+    ),
 }
 
 

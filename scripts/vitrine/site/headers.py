@@ -17,6 +17,13 @@ from pathlib import Path
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_nginx-headers.conf"
 
+# Files whose name carries a hash of their content (the theme's bundles, our font subsets) never change under
+# their name: readers keep them a year. Pages and the rest are checked again after ten minutes.
+FINGERPRINTED = re.compile(r"[.-][0-9a-f]{8,}(?:\.min)?\.(?:js|css|woff2)$")
+FINGERPRINTED_NGINX = r"[.-][0-9a-f]{8,}(\.min)?\.(js|css|woff2)$"
+LONG_CACHE = "public, max-age=31536000, immutable"
+SHORT_CACHE = "public, max-age=600"
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 
@@ -65,16 +72,35 @@ def security_headers(policy: str) -> dict[str, str]:
     }
 
 
-def headers_file(headers: dict[str, str]) -> str:
+def headers_file(headers: dict[str, str], fingerprinted: list[str], pages: list[str]) -> str:
+    """The ``_headers`` file: the security headers everywhere; a cache header on the pages (short) and on the files
+    named by their hash (a year), each by its own address, as hosts join the values of two matching blocks."""
     lines = ["# Security headers for every address of the site (written by vitrine build).", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers.items()]
+    lines.append("# Files named by their content's hash: kept a year.")
+    for path in fingerprinted:
+        lines += [f"/{path}", f"  Cache-Control: {LONG_CACHE}"]
+    lines.append("# Pages: checked again after ten minutes.")
+    for path in pages:
+        lines += [f"/{path}", f"  Cache-Control: {SHORT_CACHE}"]
     return "\n".join(lines) + "\n"
 
 
 def nginx_snippet(headers: dict[str, str]) -> str:
+    security = [f'add_header {name} "{value}" always;' for name, value in headers.items()]
     lines = [
-        "# Security headers for the site (written by vitrine build): include this file in its server block.",
-        *(f'add_header {name} "{value}" always;' for name, value in headers.items()),
+        "# The site's headers (written by vitrine build): include this file in its server block.",
+        "# Precompressed copies written by the build (page.html.br, page.html.gz) are sent as they are; brotli_static",
+        "# needs Debian's libnginx-mod-http-brotli-static.",
+        "gzip_static on;",
+        "brotli_static on;",
+        *security,
+        f'add_header Cache-Control "{SHORT_CACHE}" always;',
+        "# Files named by their content's hash: kept a year (add_header in a location replaces the server's).",
+        f'location ~* "{FINGERPRINTED_NGINX}" {{',
+        *(f"    {line}" for line in security),
+        f'    add_header Cache-Control "{LONG_CACHE}" always;',
+        "}",
         "# Files for the build and the hosts, not for readers.",
         "location ~ ^/_ { return 404; }",
     ]
@@ -82,18 +108,28 @@ def nginx_snippet(headers: dict[str, str]) -> str:
 
 
 def read_headers_file(text: str) -> dict[str, str]:
-    """The headers of the ``/*`` block of a ``_headers`` file (what a host would send)."""
+    """The headers of the ``/*`` block of a ``_headers`` file (what a host would send for a page)."""
     found: dict[str, str] = {}
+    block = ""
     for line in text.splitlines():
-        if line.startswith("  ") and ":" in line:
+        if line.startswith("/"):
+            block = line.strip()
+        elif block == "/*" and line.startswith("  ") and ":" in line:
             name, value = line.strip().split(":", 1)
             found[name.strip()] = value.strip()
     return found
 
 
+def fingerprinted_files(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if FINGERPRINTED.search(path.name))
+
+
 def write_headers(site: Path) -> dict[str, str]:
-    pages = (page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
-    headers = security_headers(content_security_policy(*inline_hashes(pages)))
-    (site / HEADERS_FILE).write_text(headers_file(headers), encoding="utf-8")
+    html_files = sorted(site.rglob("*.html"))
+    headers = security_headers(
+        content_security_policy(*inline_hashes(p.read_text(encoding="utf-8") for p in html_files))
+    )
+    addresses = [page.relative_to(site).as_posix().removesuffix("index.html") for page in html_files]
+    (site / HEADERS_FILE).write_text(headers_file(headers, fingerprinted_files(site), addresses), encoding="utf-8")
     (site / NGINX_FILE).write_text(nginx_snippet(headers), encoding="utf-8")
     return headers

@@ -50,11 +50,25 @@ def _direction_on_the_root(html: str) -> str:
     return re.sub(r"<html\b", f'<html dir="{body.group(1)}"', html, count=1)
 
 
+def _search_dialog_named(html: str) -> str:
+    # The search box is a dialog without a name (axe-core: aria-dialog-name): it takes the name the theme gives
+    # its search field, in the page's language.
+    field = re.search(r'<input type="text" class="md-search__input"[^>]*aria-label="([^"]*)"', html)
+    if field is None or re.search(r'<div class="md-search"[^>]*aria-label=', html):
+        return html
+    return html.replace(
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{field.group(1)}">',
+        1,
+    )
+
+
 REPAIRS = (
     Repair("autocomplete on checkboxes", _without_autocomplete_on_toggles),
     Repair("empty tabindex on section labels", _without_empty_tabindex),
     Repair("table of contents title pointing at a missing checkbox", _toc_title_without_dangling_label),
     Repair("direction on <body> only", _direction_on_the_root),
+    Repair("search dialog without a name", _search_dialog_named),
 )
 
 

@@ -1,0 +1,111 @@
+"""The reference site served by a real nginx with the snippet the build writes: precompressed files sent as they
+are, the security headers on every answer, a year of cache for files named by their hash, ten minutes for pages."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import brotli
+import pytest
+
+from vitrine.compression import TEXT_SUFFIXES
+from vitrine.site.headers import FINGERPRINTED, LONG_CACHE, NGINX_FILE, SHORT_CACHE
+
+pytestmark = pytest.mark.slow
+
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def nginx(reference_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    assert Path(binary).is_file() and BROTLI_MODULE.is_file(), "make test installs nginx-light and its brotli module"
+    scratch = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    temporary = " ".join(
+        f"{kind}_temp_path {scratch / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (scratch / "nginx.conf").write_text(
+        f"load_module {BROTLI_MODULE};\n"
+        # As root, nginx's workers would run as nobody, who may not read the test's temporary folders.
+        + ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes 1; daemon off; pid {scratch / 'nginx.pid'}; error_log {scratch / 'error.log'};\n"
+        "events {}\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off; {temporary}\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {reference_site}; include {reference_site / NGINX_FILE}; }} }}\n",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen([binary, "-c", str(scratch / "nginx.conf"), "-p", str(scratch)])
+    try:
+        for _ in range(100):
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        else:
+            pytest.fail((scratch / "error.log").read_text(encoding="utf-8"))
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def fetch(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, dict(answer.headers.items()), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers.items()), error.read()
+
+
+def test_every_text_file_has_its_precompressed_copies(reference_site: Path) -> None:
+    texts = [p for p in reference_site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.stat().st_size >= 512]
+    assert len(texts) > 200
+    for path in texts:
+        data = path.read_bytes()
+        assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
+        assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data, path
+
+
+@pytest.mark.parametrize("address", ["", "ja/", "ar/figures/", "assets/vitrine.css"])
+def test_nginx_sends_the_precompressed_copy_the_reader_accepts(nginx: str, reference_site: Path, address: str) -> None:
+    original = reference_site / address / ("index.html" if address.endswith("/") or not address else "")
+    expected = original.read_bytes()
+    status, headers, body = fetch(f"{nginx}/{address}", "br")
+    assert status == 200 and headers.get("Content-Encoding") == "br", headers
+    assert body == original.with_name(original.name + ".br").read_bytes()
+    assert brotli.decompress(body) == expected
+    status, headers, body = fetch(f"{nginx}/{address}", "gzip")
+    assert headers.get("Content-Encoding") == "gzip" and gzip.decompress(body) == expected, headers
+    status, headers, body = fetch(f"{nginx}/{address}")
+    assert "Content-Encoding" not in headers and body == expected
+
+
+def test_nginx_sends_the_headers_and_the_cache_times(nginx: str, reference_site: Path) -> None:
+    status, page, _body = fetch(f"{nginx}/de/sectors/health/", "br")
+    assert status == 200
+    assert page["Cache-Control"] == SHORT_CACHE
+    assert "default-src 'none'" in page["Content-Security-Policy"] and page["X-Content-Type-Options"] == "nosniff"
+    hashed = sorted(p for p in reference_site.rglob("*") if FINGERPRINTED.search(p.name))
+    assert any(p.suffix == ".js" for p in hashed) and any(p.suffix == ".woff2" for p in hashed)
+    for path in hashed[:6]:
+        status, asset, _body = fetch(f"{nginx}/{path.relative_to(reference_site).as_posix()}", "br")
+        assert status == 200 and asset["Cache-Control"] == LONG_CACHE, path
+        assert asset["Content-Security-Policy"] == page["Content-Security-Policy"], "a location repeats them"
+    assert fetch(f"{nginx}/_headers")[0] == 404
+    assert fetch(f"{nginx}/{NGINX_FILE}")[0] == 404
