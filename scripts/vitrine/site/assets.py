@@ -10,7 +10,7 @@ from typing import Any
 
 from vitrine.fonts import families_for
 from vitrine.model import Model
-from vitrine.site.font_subsets import build_fonts, font_face_css
+from vitrine.site.font_subsets import FontFile, build_fonts, font_face_css
 from vitrine.urls import FONTS_FOLDER, font_css_address, media_address
 
 
@@ -54,7 +54,12 @@ def font_assets(model: Model, cache: Path) -> Assets:
     found = Assets({}, {})
     for language in model.languages:
         characters = characters_of(model, language.code)
-        made = [font for family in families_for(language.font) for font in build_fonts(family, characters, cache)]
+        made: list[FontFile] = []
+        for family in families_for(language.font):
+            # Beside a script font that has no bold (too large), the Latin family has none either: the browser
+            # draws bold the same way for both, and the page downloads one file less.
+            bold = not made or len(made) > 1
+            made += build_fonts(family, characters, cache, bold)
         css = font_face_css(made, "fonts/")
         found.files[font_css_address(language.code)] = css.encode()
         found.font_css[language.code] = font_css_address(language.code)

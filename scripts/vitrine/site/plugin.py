@@ -132,7 +132,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             write_if_changed(state.theme_folder / name, text.encode())
         try:
             # Font subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
-            written = generate(state, Path(config.docs_dir), (base / ".vitrine" / "cache" / "fonts").resolve())
+            state.font_cache = (base / ".vitrine" / "cache" / "fonts").resolve()
+            written = generate(state, Path(config.docs_dir), state.font_cache)
         except FontNotFound as error:
             raise PluginError(str(error)) from None
         log.info(f"Vitrine: {written} generated file(s) updated in {time.perf_counter() - started:.1f} s")

@@ -22,6 +22,7 @@ class SiteState:
     kit: list[Entry] = field(default_factory=list)  # the documents the kit published, for the downloads pages
     packs: list[Pack] = field(default_factory=list)  # the packs of the fairs
     font_css: dict[str, str] = field(default_factory=dict)  # language -> address of its fonts' stylesheet
+    font_cache: Path | None = None  # where font subsets are kept between builds
     views: dict[str, View] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its rendered 404 page
 

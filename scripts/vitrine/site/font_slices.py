@@ -1,0 +1,150 @@
+"""A large script font (Chinese, Japanese, Korean) cut into slices by ``unicode-range``, as the big font services
+do, so that a page downloads only the slices holding its characters instead of one file for the whole site.
+
+The slices are planned from the built pages of the language: first the home page's characters (those most
+pages share, then its own), then the other shared ones (menus, footer, common words), then, page by page in
+order of importance, the characters no earlier slice holds; last, whatever the language may still show (search
+results, fallback texts). The home page downloads its two slices and nothing else; the first slice, which
+nearly every page needs, is preloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+
+from vitrine.site.font_subsets import BASE_CHARACTERS, SUBSET_OPTIONS_VERSION, subset_font
+
+SHARED_BY = 0.5  # a character on at least this share of the pages goes into the first slice
+LARGEST_SLICE = 350  # characters: a slice stays a small download
+
+
+@dataclass(frozen=True)
+class FontSlice:
+    characters: str
+    name: str  # its file name
+
+    @property
+    def unicode_range(self) -> str:
+        return unicode_range(self.characters)
+
+
+def unicode_range(characters: Iterable[str]) -> str:
+    """CSS ``unicode-range`` of the characters, consecutive code points joined (U+4E00-4E03,U+4E0A)."""
+    points = sorted({ord(c) for c in characters})
+    spans: list[list[int]] = []
+    for point in points:
+        if spans and point == spans[-1][1] + 1:
+            spans[-1][1] = point
+        else:
+            spans.append([point, point])
+    return ",".join(f"U+{start:X}" if start == end else f"U+{start:X}-{end:X}" for start, end in spans)
+
+
+def page_characters(html: str) -> set[str]:
+    """The characters a page shows: its text and the words of its attributes (alt, labels, titles)."""
+    root = lxml.html.fromstring(html)
+    for hidden in root.xpath("//script|//style"):
+        hidden.drop_tree()
+    found = set(root.text_content())
+    for words in root.xpath("//@alt|//@aria-label|//@title|//@placeholder|//@content"):
+        found.update(str(words))
+    return found
+
+
+def chunks(characters: list[str], size: int) -> list[list[str]]:
+    return [characters[start : start + size] for start in range(0, len(characters), size)] if characters else []
+
+
+def plan_slices(pages: list[set[str]], everything: set[str]) -> list[list[str]]:
+    """The characters of each slice, from the pages' characters (the home page first, then by importance): the
+    home page's characters that most pages share, the rest of the home page's, the other shared characters,
+    then each page's characters that no slice holds yet, then the rest."""
+    if not pages:
+        return chunks(sorted(everything), LARGEST_SLICE)
+    counts = Counter(character for page in pages for character in page)
+    shared = {c for c, count in counts.items() if count >= SHARED_BY * len(pages)}
+    home = pages[0]
+    planned = [sorted(home & shared), *chunks(sorted(home - shared), 2 * LARGEST_SLICE)]
+    planned += chunks(sorted(shared - home), 2 * LARGEST_SLICE)
+    placed = home | shared
+    for page in pages[1:]:
+        own = sorted(page - placed)
+        placed.update(own)
+        planned += chunks(own, LARGEST_SLICE)
+    planned += chunks(sorted(everything - placed), LARGEST_SLICE)
+    return [piece for piece in planned if piece]
+
+
+def slice_fonts(
+    family: str, slug: str, source: Path, index: int, planned: list[list[str]], cache: Path
+) -> list[FontSlice]:
+    """Subset the font to each slice into ``cache`` (made once: a file is named after its inputs)."""
+    made = []
+    for characters in planned:
+        text = "".join(characters)
+        inputs = f"{SUBSET_OPTIONS_VERSION}|{source}|{index}|{source.stat().st_size}|{text}"
+        name = f"{slug}-400-{hashlib.sha256(inputs.encode()).hexdigest()[:12]}.woff2"
+        if not (cache / name).is_file():
+            subset_font(source, index, text, cache / name)
+        made.append(FontSlice(text, name))
+    return made
+
+
+def sliced_face_css(family: str, slices: list[FontSlice], url_prefix: str) -> str:
+    return "".join(
+        "@font-face{"
+        f'font-family:"{family} Vitrine";font-style:normal;font-weight:400;font-display:swap;'
+        f'src:url("{url_prefix}{piece.name}") format("woff2");unicode-range:{piece.unicode_range}'
+        "}\n"
+        for piece in slices
+    )
+
+
+FACE_RULE = re.compile(r"@font-face\{[^}]*\}\n?")
+
+
+def replace_faces(css: str, family: str, replacement: str) -> tuple[str, list[str]]:
+    """The stylesheet with the family's rules replaced; the font files those rules named."""
+    dropped: list[str] = []
+    kept = []
+    for rule in FACE_RULE.findall(css):
+        if f'font-family:"{family} Vitrine"' in rule:
+            dropped += re.findall(r'url\("(?:[^"]*/)?([^"/]+)"\)', rule)
+        else:
+            kept.append(rule if rule.endswith("\n") else rule + "\n")
+    return replacement + "".join(kept), dropped
+
+
+# --- applied to a built site --------------------------------------------------------------------------------
+
+
+def language_pages(site: Path, code: str, source_language: str, others: set[str]) -> list[Path]:
+    """The language's pages, its home page first, then the shallower before the deeper."""
+    root = site if code == source_language else site / code
+    pages = [
+        page
+        for page in root.rglob("*.html")
+        if code != source_language or page.relative_to(site).parts[0] not in others | {"go", "kit"}
+    ]
+    return sorted(pages, key=lambda page: (page != root / "index.html", len(page.parts), page.as_posix()))
+
+
+def script_characters(characters: Iterable[str]) -> set[str]:
+    """What the script font draws; the Latin family that follows it in the stack draws the rest."""
+    return {c for c in characters if ord(c) >= 0x0370 and c not in BASE_CHARACTERS}
+
+
+def with_preload(html: str, stylesheet: str, font: str) -> str:
+    """The page with its first font slice preloaded, just before the fonts' stylesheet that names it."""
+    link = re.search(rf'<link rel="stylesheet" href="([^"]*){re.escape(stylesheet)}">', html)
+    if link is None or 'rel="preload" as="font"' in html:
+        return html
+    preload = f'<link rel="preload" as="font" type="font/woff2" href="{link.group(1)}fonts/{font}" crossorigin>'
+    return html[: link.start()] + preload + html[link.start() :]

@@ -1,0 +1,63 @@
+"""Cutting a large script font into slices: what goes in which slice, and how pages and stylesheets name them."""
+
+from __future__ import annotations
+
+from vitrine.site.font_slices import (
+    LARGEST_SLICE,
+    page_characters,
+    plan_slices,
+    replace_faces,
+    unicode_range,
+    with_preload,
+)
+
+
+def test_unicode_range_joins_consecutive_code_points() -> None:
+    assert unicode_range("一丁七万丈") == "U+4E00-4E01,U+4E03,U+4E07-4E08"
+    assert unicode_range("") == ""
+
+
+def test_the_home_page_comes_first_then_shared_characters_then_each_page_then_the_rest() -> None:
+    home, sector, figures = set("投資港空"), set("投資医療数"), set("投資数字港")
+    planned = plan_slices([home, sector, figures], everything=set("投資港空医療数字検索"))
+    assert planned[0] == sorted("投資港")  # the home page's, on at least half of the pages
+    assert planned[1:] == [sorted("空"), sorted("数"), sorted("医療"), sorted("字"), sorted("検索")]
+    placed = [c for piece in planned for c in piece]
+    assert len(placed) == len(set(placed)) == len("投資港空医療数字検索"), "each character is in one slice"
+    assert {c for piece in planned[:2] for c in piece} == home, "the home page needs its two slices only"
+
+
+def test_a_page_with_many_characters_gets_several_slices() -> None:
+    many = {chr(0x4E00 + n) for n in range(LARGEST_SLICE + 10)}
+    planned = plan_slices([set("港"), set("港"), many], everything=many)
+    assert [len(piece) for piece in planned] == [1, LARGEST_SLICE, 10]
+
+
+def test_page_characters_read_text_and_attributes_not_scripts() -> None:
+    html = '<html><body><p>港</p><img alt="空" src="x.png"><script>var a="医"</script><style>b{}</style></body></html>'
+    assert page_characters(html) >= {"港", "空"}
+    assert "医" not in page_characters(html)
+
+
+def test_replace_faces_keeps_the_other_families() -> None:
+    css = (
+        '@font-face{font-family:"Noto Sans CJK JP Vitrine";src:url("fonts/cjk-1.woff2") format("woff2")}\n'
+        '@font-face{font-family:"Noto Sans Vitrine";src:url("fonts/latin-1.woff2") format("woff2")}\n'
+    )
+    replaced, dropped = replace_faces(css, "Noto Sans CJK JP", "/* slices */\n")
+    assert dropped == ["cjk-1.woff2"]
+    assert (
+        replaced
+        == '/* slices */\n@font-face{font-family:"Noto Sans Vitrine";src:url("fonts/latin-1.woff2") format("woff2")}\n'
+    )
+
+
+def test_the_first_slice_is_preloaded_once_beside_the_fonts_stylesheet() -> None:
+    page = '<head><link rel="stylesheet" href="../assets/generated/fonts-ja.css"></head>'
+    once = with_preload(page, "fonts-ja.css", "cjk-1.woff2")
+    assert once == (
+        '<head><link rel="preload" as="font" type="font/woff2" href="../assets/generated/fonts/cjk-1.woff2" '
+        'crossorigin><link rel="stylesheet" href="../assets/generated/fonts-ja.css"></head>'
+    )
+    assert with_preload(once, "fonts-ja.css", "cjk-1.woff2") == once
+    assert with_preload("<head></head>", "fonts-ja.css", "cjk-1.woff2") == "<head></head>"
