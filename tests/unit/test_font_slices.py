@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vitrine.site.font_slices import (
     LARGEST_SLICE,
+    needs_shaping,
     page_characters,
     plan_slices,
     replace_faces,
@@ -61,3 +62,8 @@ def test_the_first_slice_is_preloaded_once_beside_the_fonts_stylesheet() -> None
     )
     assert with_preload(once, "fonts-ja.css", "cjk-1.woff2") == once
     assert with_preload("<head></head>", "fonts-ja.css", "cjk-1.woff2") == "<head></head>"
+
+
+def test_only_scripts_that_shape_their_letters_keep_the_fonts_features() -> None:
+    assert not needs_shaping("投資エクス、。")
+    assert needs_shaping("العربية") and needs_shaping("עברית") and needs_shaping("हिन्दी")

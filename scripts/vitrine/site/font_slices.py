@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
+from fontTools.ttLib import TTFont
 
 from vitrine.site.font_subsets import BASE_CHARACTERS, SUBSET_OPTIONS_VERSION, subset_font
 
@@ -82,17 +83,29 @@ def plan_slices(pages: list[set[str]], everything: set[str]) -> list[list[str]]:
     return [piece for piece in planned if piece]
 
 
-def slice_fonts(
-    family: str, slug: str, source: Path, index: int, planned: list[list[str]], cache: Path
-) -> list[FontSlice]:
-    """Subset the font to each slice into ``cache`` (made once: a file is named after its inputs)."""
+# Scripts whose letters change shape with their neighbours (Arabic, Hebrew marks, the Indic and South-East Asian
+# scripts): their fonts keep their OpenType features.
+SHAPED_SCRIPTS = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x109F), (0x1780, 0x17FF), (0xFB1D, 0xFEFF))
+
+
+def needs_shaping(characters: Iterable[str]) -> bool:
+    return any(start <= ord(c) <= end for c in characters for start, end in SHAPED_SCRIPTS)
+
+
+def slice_fonts(slug: str, source: Path, index: int, planned: list[list[str]], cache: Path) -> list[FontSlice]:
+    """Subset the font to each slice into ``cache`` (made once: a file is named after its inputs). Characters the
+    font does not have are left to the next font of the stack."""
+    covered = set(TTFont(source, fontNumber=index, lazy=True).getBestCmap())
+    pieces = [[c for c in characters if ord(c) in covered] for characters in planned]
+    pieces = [piece for piece in pieces if piece]
+    layout = needs_shaping(c for piece in pieces for c in piece)
     made = []
-    for characters in planned:
+    for characters in pieces:
         text = "".join(characters)
-        inputs = f"{SUBSET_OPTIONS_VERSION}|{source}|{index}|{source.stat().st_size}|{text}"
+        inputs = f"{SUBSET_OPTIONS_VERSION}|{layout}|{source}|{index}|{source.stat().st_size}|{text}"
         name = f"{slug}-400-{hashlib.sha256(inputs.encode()).hexdigest()[:12]}.woff2"
         if not (cache / name).is_file():
-            subset_font(source, index, text, cache / name)
+            subset_font(source, index, text, cache / name, layout)
         made.append(FontSlice(text, name))
     return made
 

@@ -32,8 +32,12 @@ class FontFile:
     name: str  # file name under the fonts folder
 
 
-def subset_font(source: Path, index: int, characters: str, target: Path) -> None:
+def subset_font(source: Path, index: int, characters: str, target: Path, layout: bool = True) -> None:
+    """Subset the font to the characters as WOFF2; without ``layout``, no OpenType features (glyph alternates a
+    script without shaping never uses: in a Chinese or Japanese font they double the file)."""
     options = subset.Options()
+    if not layout:
+        options.layout_features = []
     options.flavor = "woff2"
     # fontTools' default features cover Latin, Arabic joining and CJK vertical forms; "*" would add ~40 KB to CJK.
     options.name_IDs = ["*"]

@@ -75,7 +75,7 @@ def font_slices(state: SiteState, site: Path) -> None:
         everything = script_characters(characters_of(model, language.code)).union(*shown)
         source, index = find_font(family, "Regular")
         slug = family.lower().replace(" ", "-")
-        slices = slice_fonts(family, slug, source, index, plan_slices(shown, everything), state.font_cache)
+        slices = slice_fonts(slug, source, index, plan_slices(shown, everything), state.font_cache)
         for piece in slices:
             (fonts / piece.name).write_bytes((state.font_cache / piece.name).read_bytes())
         stylesheet.write_text(sliced_face_css(family, slices, "fonts/") + whole, encoding="utf-8")
