@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from support.project import MINIMAL_CONTENT, PROJECT, REFERENCE_CONTENT, Run, copy_content, run_vitrine
+from support.project import (
+    BAHIA_CONTENT,
+    MINIMAL_CONTENT,
+    PROJECT,
+    REFERENCE_CONTENT,
+    Run,
+    copy_content,
+    run_vitrine,
+)
 from support.serving import CHROMIUM, CHROMIUM_FLAGS, serve_folder
 from support.shared_build import shared_build
 
@@ -82,6 +90,12 @@ def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal territory of tests/fixtures/minimal, built once per run."""
     return shared_build(_run_folder(tmp_path_factory) / "minimal", partial(_build_into, MINIMAL_CONTENT))
+
+
+@pytest.fixture(scope="session")
+def bahia_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second territory of tests/fixtures/bahia (site and kit, four languages), built once per run."""
+    return shared_build(_run_folder(tmp_path_factory) / "bahia", partial(_build_into, BAHIA_CONTENT))
 
 
 # --- figures for the person who runs the tests ------------------------------------------------------

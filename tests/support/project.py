@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 PROJECT = Path(__file__).resolve().parents[2]
 REFERENCE_CONTENT = PROJECT / "content"
 MINIMAL_CONTENT = PROJECT / "tests" / "fixtures" / "minimal"
+# A second, fictional territory: Spanish source, Hebrew (right to left) and European Portuguese, Spanish law.
+BAHIA_CONTENT = PROJECT / "tests" / "fixtures" / "bahia"
 VITRINE = Path(sys.executable).with_name("vitrine")
 TEST_OUTPUT = PROJECT / "test-output"
 

@@ -988,13 +988,16 @@ class PageView(Shown[FreePage]):
         def word(group: str, key: str) -> str | None:
             return next((getattr(t, group)[key] for t in texts if key in getattr(t, group)), None)
 
+        # The data's values are written in the source language: another language's wording of a value is used
+        # only on the way to it, never in its place (an English "Spain" on the Spanish page).
+        source = self.view.model.source_language
+        chain = self.view.chain[: self.view.chain.index(source) + 1] if source in self.view.chain else self.view.chain
+        own = [self.item.texts[code] for code in chain if code in self.item.texts]
         found = []
         for block in self.item.data.blocks:
             facts = []
             for fact in block.facts:
-                value = next(
-                    (t.values[block.id][fact.id] for t in texts if fact.id in t.values.get(block.id, {})), None
-                )
+                value = next((t.values[block.id][fact.id] for t in own if fact.id in t.values.get(block.id, {})), None)
                 facts.append(FactView(word("labels", fact.id), value or fact.value, fact.kind.value))
             found.append(BlockView(word("headings", block.id) or block.id, facts))
         return found
