@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vitrine.compression import precompress
+from vitrine.compression import COMPRESSION_CACHE, precompress
 from vitrine.kit.build import KitReport, prepare_kit, publish_kit
 from vitrine.pipeline import prepare
 from vitrine.publish import staging
@@ -49,7 +49,7 @@ def build(
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)
         progress("Compressing the text files for the host…")
-        precompress(fresh)
+        precompress(fresh, project / COMPRESSION_CACHE)
 
     return BuildReport(
         out,

@@ -5,12 +5,16 @@ compressing each answer again, and at the strongest setting."""
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 import brotli
 
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest", ".ics"})
+COMPRESSION_CACHE = Path(".vitrine") / "cache" / "compressed"
 SMALLEST = 512  # bytes: below this, a compressed answer saves less than its headers cost
 
 
@@ -22,19 +26,34 @@ def compressible(site: Path) -> list[Path]:
     )
 
 
-def compress_file(path: Path) -> int:
-    """Write the file's .br and .gz copies (the same bytes for the same file); the bytes saved by brotli."""
+def compress_file(path: Path, cache: Path | None = None) -> int:
+    """Write the file's .br and .gz copies (the same bytes for the same file); the bytes saved by brotli. With a
+    ``cache``, copies made by an earlier build for the same bytes are reused (the theme's files never change)."""
     data = path.read_bytes()
-    squeezed = brotli.compress(data, quality=11)
+    key = hashlib.sha256(data).hexdigest()[:32]
+    cached_br, cached_gz = (cache / f"{key}.br", cache / f"{key}.gz") if cache else (None, None)
+    if cached_br is not None and cached_gz is not None and cached_br.is_file() and cached_gz.is_file():
+        squeezed, zipped = cached_br.read_bytes(), cached_gz.read_bytes()
+    else:
+        squeezed = brotli.compress(data, quality=11)
+        zipped = gzip.compress(data, compresslevel=9, mtime=0)
+        if cached_br is not None and cached_gz is not None:
+            for target, content in ((cached_gz, zipped), (cached_br, squeezed)):
+                partial_file = target.with_name(f"{target.name}.{os.getpid()}.part")  # builds may run side by side
+                partial_file.write_bytes(content)
+                partial_file.replace(target)
     path.with_name(path.name + ".br").write_bytes(squeezed)
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    path.with_name(path.name + ".gz").write_bytes(zipped)
     return len(data) - len(squeezed)
 
 
-def precompress(site: Path, workers: int | None = None) -> int:
+def precompress(site: Path, cache: Path | None = None, workers: int | None = None) -> int:
     """Compress every text file of the site on every core; the bytes saved by brotli over the whole site."""
     files = compressible(site)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+    job = partial(compress_file, cache=cache)
     if workers == 1 or len(files) < 20:
-        return sum(compress_file(path) for path in files)
+        return sum(job(path) for path in files)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(compress_file, files, chunksize=16))
+        return sum(pool.map(job, files, chunksize=16))

@@ -13,13 +13,13 @@ def test_failed_build_leaves_previous_site_byte_for_byte(
     vitrine: Callable[..., Run], minimal_content: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    first = vitrine("build", "--content", minimal_content, "--out", out)
+    first = vitrine("build", "--content", minimal_content, "--out", out, "--without-kit")
     assert first.code == 0, first.output
     before = tree_digest(out)
     assert len(before) > 20
 
     (minimal_content / "projects" / "marina.yml").write_text("place: [broken\n")
-    second = vitrine("build", "--content", minimal_content, "--out", out)
+    second = vitrine("build", "--content", minimal_content, "--out", out, "--without-kit")
 
     assert second.code == 1
     assert "Traceback" not in second.output
@@ -48,7 +48,7 @@ def test_successful_build_replaces_the_output(
     out = tmp_path / "site"
     out.mkdir()
     (out / "stale.html").write_text("from an older build")
-    run = vitrine("build", "--content", minimal_content, "--out", out)
+    run = vitrine("build", "--content", minimal_content, "--out", out, "--without-kit")
     assert run.code == 0, run.output
     assert not (out / "stale.html").exists()
     assert (out / "index.html").is_file()
