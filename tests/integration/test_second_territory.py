@@ -131,3 +131,14 @@ def test_every_text_is_translated_and_the_missing_interface_words_are_counted() 
     assert interface["en"]["missing"] == 0
     # Hebrew and Portuguese translate the visible words only: the rest is shown in English, and counted.
     assert interface["he"]["missing"] > 0 and interface["pt-PT"]["missing"] > 0
+
+
+def test_the_investor_essentials_of_another_territory(bahia_site: Path) -> None:
+    site = soup(page(bahia_site, "es", "sites/zona-logistica-sur")).get_text(" ", strip=True)
+    assert "5 min" in site and "Puerto de Ejemplo" in site
+    for language in LANGUAGES:
+        for address in ("incentives", "sites", "stories"):
+            html = soup(page(bahia_site, language, address)).html
+            assert html is not None and html["lang"] == language, (language, address)
+    markers = soup(page(bahia_site, "he")).select("svg .vitrine-map__marker")
+    assert len(markers) == 3, "the two projects and the site on the Hebrew home page map"
