@@ -4,7 +4,6 @@ are, the security headers on every answer, a year of cache for files named by th
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import socket
 import subprocess
@@ -17,11 +16,9 @@ import brotli
 import pytest
 
 from vitrine.compression import TEXT_SUFFIXES
-from vitrine.site.headers import FINGERPRINTED, LONG_CACHE, NGINX_FILE, SHORT_CACHE
+from vitrine.site.headers import BROTLI_MODULE, FINGERPRINTED, LONG_CACHE, NGINX_FILE, SHORT_CACHE, local_nginx_config
 
 pytestmark = pytest.mark.slow
-
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 def free_port() -> int:
@@ -36,19 +33,7 @@ def nginx(reference_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     assert Path(binary).is_file() and BROTLI_MODULE.is_file(), "make test installs nginx-light and its brotli module"
     scratch = tmp_path_factory.mktemp("nginx")
     port = free_port()
-    temporary = " ".join(
-        f"{kind}_temp_path {scratch / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    (scratch / "nginx.conf").write_text(
-        f"load_module {BROTLI_MODULE};\n"
-        # As root, nginx's workers would run as nobody, who may not read the test's temporary folders.
-        + ("user root;\n" if os.geteuid() == 0 else "")
-        + f"worker_processes 1; daemon off; pid {scratch / 'nginx.pid'}; error_log {scratch / 'error.log'};\n"
-        "events {}\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off; {temporary}\n"
-        f"  server {{ listen 127.0.0.1:{port}; root {reference_site}; include {reference_site / NGINX_FILE}; }} }}\n",
-        encoding="utf-8",
-    )
+    (scratch / "nginx.conf").write_text(local_nginx_config(reference_site, port, scratch), encoding="utf-8")
     server = subprocess.Popen([binary, "-c", str(scratch / "nginx.conf"), "-p", str(scratch)])
     try:
         for _ in range(100):

@@ -20,7 +20,11 @@ from pathlib import Path
 import lxml.html
 from fontTools.ttLib import TTFont
 
-from vitrine.site.font_subsets import BASE_CHARACTERS, SUBSET_OPTIONS_VERSION, subset_font
+from vitrine.fonts import LATIN_FAMILY, find_font
+from vitrine.model import Model
+from vitrine.site.assets import characters_of
+from vitrine.site.font_subsets import BASE_CHARACTERS, SINGLE_WEIGHT_ABOVE, SUBSET_OPTIONS_VERSION, subset_font
+from vitrine.urls import FONTS_FOLDER, font_css_address
 
 SHARED_BY = 0.5  # a character on at least this share of the pages goes into the first slice
 LARGEST_SLICE = 350  # characters: a slice stays a small download
@@ -161,3 +165,35 @@ def with_preload(html: str, stylesheet: str, font: str) -> str:
         return html
     preload = f'<link rel="preload" as="font" type="font/woff2" href="{link.group(1)}fonts/{font}" crossorigin>'
     return html[: link.start()] + preload + html[link.start() :]
+
+
+def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
+    """Cut each language's large script font (a Chinese or Japanese one) into slices for the pages built in
+    ``site``: its stylesheet names the slices, its pages preload the first, the whole subset is removed."""
+    codes = {lang.code for lang in model.languages}
+    fonts = site / FONTS_FOLDER
+    for language in model.languages:
+        family = language.font
+        stylesheet = site / font_css_address(language.code)
+        if family == LATIN_FAMILY or not stylesheet.is_file():
+            continue
+        others, faces = replace_faces(stylesheet.read_text(encoding="utf-8"), family, "")
+        named = [name for name in faces if (fonts / name).is_file()]
+        if not named or max((fonts / name).stat().st_size for name in named) <= SINGLE_WEIGHT_ABOVE:
+            continue
+        pages = language_pages(site, language.code, model.source_language, codes - {language.code})
+        texts = [page.read_text(encoding="utf-8") for page in pages]
+        shown = [script_characters(page_characters(text)) for text in texts]
+        everything = script_characters(characters_of(model, language.code)).union(*shown)
+        source, index = find_font(family, "Regular")
+        slug = family.lower().replace(" ", "-")
+        slices = slice_fonts(slug, source, index, plan_slices(shown, everything), cache)
+        for piece in slices:
+            (fonts / piece.name).write_bytes((cache / piece.name).read_bytes())
+        stylesheet.write_text(sliced_face_css(family, slices, "fonts/") + others, encoding="utf-8")
+        still_named = "".join(css.read_text(encoding="utf-8") for css in stylesheet.parent.glob("fonts-*.css"))
+        for name in named:
+            if name not in still_named:
+                (fonts / name).unlink()
+        for page, text in zip(pages, texts, strict=True):
+            page.write_text(with_preload(text, stylesheet.name, slices[0].name), encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -133,3 +134,24 @@ def write_headers(site: Path) -> dict[str, str]:
     (site / HEADERS_FILE).write_text(headers_file(headers, fingerprinted_files(site), addresses), encoding="utf-8")
     (site / NGINX_FILE).write_text(nginx_snippet(headers), encoding="utf-8")
     return headers
+
+
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def local_nginx_config(site: Path, port: int, scratch: Path) -> str:
+    """A whole nginx configuration serving a built ``site`` on 127.0.0.1:``port`` with the build's own snippet,
+    its temporary files in ``scratch`` (for the audit and the tests, run as any user)."""
+    temporary = " ".join(
+        f"{kind}_temp_path {scratch / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return (
+        (f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.is_file() else "")
+        # As root, nginx's workers would run as nobody, who may not read a private temporary folder.
+        + ("user root;\n" if os.geteuid() == 0 else "")
+        + f"worker_processes 1; daemon off; pid {scratch / 'nginx.pid'}; error_log {scratch / 'error.log'};\n"
+        + "events {}\n"
+        + f"http {{ include /etc/nginx/mime.types; access_log off; {temporary}\n"
+        + f"  server {{ listen 127.0.0.1:{port}; root {site}; include {site / NGINX_FILE};\n"
+        + "    error_page 404 /404.html; } }\n"
+    )

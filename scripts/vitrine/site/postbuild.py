@@ -7,25 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vitrine.fonts import LATIN_FAMILY, find_font
 from vitrine.site import search
-from vitrine.site.assets import characters_of
-from vitrine.site.font_slices import (
-    language_pages,
-    page_characters,
-    plan_slices,
-    replace_faces,
-    script_characters,
-    slice_fonts,
-    sliced_face_css,
-    with_preload,
-)
-from vitrine.site.font_subsets import SINGLE_WEIGHT_ABOVE
+from vitrine.site.font_slices import slice_site_fonts
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
 from vitrine.site.state import SiteState
 from vitrine.site.theme_script import repair_bundles
-from vitrine.urls import FONTS_FOLDER, font_css_address
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
 
@@ -55,37 +42,8 @@ def forwarding_pages(state: SiteState, site: Path) -> None:
 
 
 def font_slices(state: SiteState, site: Path) -> None:
-    if state.font_cache is None:
-        return
-    model = state.model
-    codes = {lang.code for lang in model.languages}
-    for language in model.languages:
-        family = language.font
-        stylesheet = site / font_css_address(language.code)
-        if family == LATIN_FAMILY or not stylesheet.is_file():
-            continue
-        whole, faces = replace_faces(stylesheet.read_text(encoding="utf-8"), family, "")
-        fonts = site / FONTS_FOLDER
-        named = [name for name in faces if (fonts / name).is_file()]
-        if not named or max((fonts / name).stat().st_size for name in named) <= SINGLE_WEIGHT_ABOVE:
-            continue
-        pages = language_pages(site, language.code, model.source_language, codes - {language.code})
-        texts = [page.read_text(encoding="utf-8") for page in pages]
-        shown = [script_characters(page_characters(text)) for text in texts]
-        everything = script_characters(characters_of(model, language.code)).union(*shown)
-        source, index = find_font(family, "Regular")
-        slug = family.lower().replace(" ", "-")
-        slices = slice_fonts(slug, source, index, plan_slices(shown, everything), state.font_cache)
-        for piece in slices:
-            (fonts / piece.name).write_bytes((state.font_cache / piece.name).read_bytes())
-        stylesheet.write_text(sliced_face_css(family, slices, "fonts/") + whole, encoding="utf-8")
-        still_named = "".join(css.read_text(encoding="utf-8") for css in stylesheet.parent.glob("fonts-*.css"))
-        for name in named:
-            if name not in still_named:
-                (fonts / name).unlink()
-        name = stylesheet.name
-        for page, text in zip(pages, texts, strict=True):
-            page.write_text(with_preload(text, name, slices[0].name), encoding="utf-8")
+    if state.font_cache is not None:
+        slice_site_fonts(state.model, site, state.font_cache)
 
 
 def security_headers(state: SiteState, site: Path) -> None:
