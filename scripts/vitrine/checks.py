@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from vitrine import fonts, formatting
+from vitrine.images import ImageError, read_facts
 from vitrine.model import Item, Model
 from vitrine.problems import Collector, Problem
 from vitrine.schema import (
@@ -192,6 +193,16 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 "file",
                 f"the image file “{media.data.file}” does not exist.",
                 "put the image in the content folder and write its path relative to it (media/name.svg).",
+            )
+            continue
+        try:
+            read_facts(root / media.data.file)
+        except ImageError as error:
+            found.error(
+                media.origin.file,
+                media.origin.line("file"),
+                "file",
+                f"the image file “{media.data.file}” cannot be published: {error}",
             )
     return found.problems
 

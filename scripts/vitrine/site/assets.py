@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vitrine.fonts import families_for
+from vitrine.images import minify_svg, published_files
 from vitrine.model import Model
 from vitrine.site.font_subsets import FontFile, build_fonts, font_face_css
 from vitrine.urls import FONTS_FOLDER, font_css_address, media_address
@@ -67,8 +68,15 @@ def font_assets(model: Model, cache: Path) -> Assets:
     return found
 
 
-def media_files(model: Model) -> dict[str, bytes]:
-    """The content's images, at the addresses pages use."""
-    return {
-        media_address(media.data.file): (model.root / media.data.file).read_bytes() for media in model.media.values()
-    }
+def media_files(model: Model, cache: Path) -> dict[str, bytes]:
+    """The content's images at the addresses pages use: photographs in their widths and formats (made once, kept
+    in ``cache``), drawings minified; the logo and the icon as they are, for the theme."""
+    found: dict[str, bytes] = {}
+    for media in model.media.values():
+        found.update(published_files(model.root, media.data.file, cache))
+    territory = model.territory.data
+    for file in (territory.logo, territory.favicon):
+        if file and (model.root / file).is_file():
+            data = (model.root / file).read_bytes()
+            found[media_address(file)] = minify_svg(data) if file.lower().endswith(".svg") else data
+    return found

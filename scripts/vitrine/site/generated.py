@@ -36,7 +36,7 @@ def write_generated(docs_dir: Path, files: dict[str, bytes]) -> int:
     return written
 
 
-def generate(state: SiteState, docs_dir: Path, font_cache: Path) -> int:
+def generate(state: SiteState, docs_dir: Path, font_cache: Path, image_cache: Path) -> int:
     """Write every file MkDocs reads that the content makes (pages, fonts, images); return how many changed."""
     files = {
         name: text.encode() for name, text in page_files(state.model, lambda view: citation(state.fragments, view))
@@ -44,5 +44,5 @@ def generate(state: SiteState, docs_dir: Path, font_cache: Path) -> int:
     fonts = font_assets(state.model, font_cache)
     state.font_css = fonts.font_css
     files.update(fonts.files)
-    files.update(media_files(state.model))
+    files.update(media_files(state.model, image_cache))
     return write_generated(docs_dir, files)

@@ -20,8 +20,8 @@ NGINX_FILE = "_nginx-headers.conf"
 
 # Files whose name carries a hash of their content (the theme's bundles, our font subsets) never change under
 # their name: readers keep them a year. Pages and the rest are checked again after ten minutes.
-FINGERPRINTED = re.compile(r"[.-][0-9a-f]{8,}(?:\.min)?\.(?:js|css|woff2)$")
-FINGERPRINTED_NGINX = r"[.-][0-9a-f]{8,}(\.min)?\.(js|css|woff2)$"
+FINGERPRINTED = re.compile(r"[.-][0-9a-f]{8,}(?:\.min)?\.(?:js|css|woff2|avif|webp|jpg|png)$")
+FINGERPRINTED_NGINX = r"[.-][0-9a-f]{8,}(\.min)?\.(js|css|woff2|avif|webp|jpg|png)$"
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=600"
 

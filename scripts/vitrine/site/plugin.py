@@ -36,6 +36,8 @@ from vitrine.site.state import SiteState
 from vitrine.site.theme_languages import accept_every_language_code, theme_partials
 from vitrine.urls import media_address
 
+IMAGE_CACHE = Path(".vitrine") / "cache" / "images"
+
 log = logging.getLogger("mkdocs.plugins.vitrine")
 # Material's search segments Chinese with jieba, which announces every dictionary load on the console.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -133,7 +135,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         try:
             # Font subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
             state.font_cache = (base / ".vitrine" / "cache" / "fonts").resolve()
-            written = generate(state, Path(config.docs_dir), state.font_cache)
+            written = generate(state, Path(config.docs_dir), state.font_cache, base / IMAGE_CACHE)
         except FontNotFound as error:
             raise PluginError(str(error)) from None
         log.info(f"Vitrine: {written} generated file(s) updated in {time.perf_counter() - started:.1f} s")

@@ -20,6 +20,7 @@ from vitrine import formatting
 from vitrine.documents import Entry, Pack, for_downloads
 from vitrine.geo.atlas import ATTRIBUTION, ATTRIBUTION_URL, AtlasMissing
 from vitrine.geo.maps import Place, territory_geometry, world_geometry
+from vitrine.images import Picture, picture_of, read_facts
 from vitrine.model import HASH_FIELD, Item, Model
 from vitrine.schema import (
     FIGURE_CITATION,
@@ -656,8 +657,14 @@ class MediaView(Shown[Media]):
 
     @property
     def src(self) -> str:
-        """The image's address in the site, below its root."""
+        """The image's address in the site, below its root (a drawing's; a photograph's original is not
+        published: use ``picture``)."""
         return media_address(self.item.data.file)
+
+    @cached_property
+    def picture(self) -> Picture:
+        """The files offered for the image (widths and formats), its intrinsic width and height."""
+        return picture_of(self.item.data.file, read_facts(self.view.model.root / self.item.data.file))
 
 
 class ContactView(Shown[Contact]):
