@@ -1,6 +1,7 @@
 """``vitrine build``: the whole pipeline in one straight line, each phase named.
 
-load -> validate -> resolve (once) -> the kit's PDFs (into their cache) -> the site (MkDocs, every language,
+load -> validate -> resolve (once) -> the kit's PDFs (into their cache) -> when nothing the site depends on has
+changed since the last build into the same folder, stop there -> the site (MkDocs, every language,
 handed the same model) -> the kit published beside it -> text files precompressed -> swapped into place when
 everything succeeded.
 """
@@ -8,13 +9,15 @@ everything succeeded.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vitrine.build_inputs import forget, inputs_digest, last_warnings, remember
 from vitrine.compression import COMPRESSION_CACHE, precompress
+from vitrine.fonts import font_files
 from vitrine.kit.build import KitReport, prepare_kit, publish_kit
 from vitrine.pipeline import prepare
+from vitrine.progress import Progress
 from vitrine.publish import staging
 from vitrine.site.build import build_site, count_pages, docs_folder
 
@@ -27,11 +30,10 @@ class BuildReport:
     languages: dict[str, str]  # language code -> name
     warnings: list[str] = field(default_factory=list)
     kit: KitReport | None = None
+    unchanged: bool = False  # nothing changed since the last build into ``out``: it was left as it was
 
 
-def build(
-    project: Path, content: Path, out: Path, progress: Callable[[str], None], with_kit: bool = True
-) -> BuildReport:
+def build(project: Path, content: Path, out: Path, progress: Progress, with_kit: bool = True) -> BuildReport:
     """Check the content, render the pitch kit, build every language of the site into a fresh folder, add the kit
     to it, then swap it into ``out``. Content errors raise ContentErrors before anything is written."""
     started = time.perf_counter()
@@ -40,16 +42,34 @@ def build(
     model = prepare(content)
 
     kit = prepare_kit(project, model, progress) if with_kit else None
+    entries = kit.entries if kit else []
+    packs = [pack for pack, _file in kit.packs] if kit else []
+
+    fonts = sorted({file for lang in model.languages for file in font_files(lang.font)})
+    inputs = inputs_digest(project, content, entries, packs, with_kit, fonts)
+    site_warnings = last_warnings(project, out, inputs)
+    if site_warnings is not None:
+        progress("Nothing changed since the last build: the site is up to date.")
+        return BuildReport(
+            out,
+            time.perf_counter() - started,
+            count_pages(out, model),
+            {lang.code: lang.name for lang in model.languages},
+            site_warnings + (kit.warnings if kit else []),
+            kit,
+            unchanged=True,
+        )
+    forget(project, out)
 
     with docs_folder(project, content) as docs, staging(out) as fresh:
         progress("Rendering the pages…")
-        packs = [pack for pack, _file in kit.packs] if kit else []
-        warnings = build_site(project, model, kit.entries if kit else [], packs, docs, fresh, progress)
+        warnings = build_site(project, model, entries, packs, docs, fresh, progress)
         if kit is not None:
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)
         progress("Compressing the text files for the host…")
         precompress(fresh, project / COMPRESSION_CACHE)
+    remember(project, out, inputs, warnings)
 
     return BuildReport(
         out,

@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+import rich.console
+import rich.progress
 
 from vitrine.model import Model
 from vitrine.pipeline import check as check_content
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors, Problem, Severity
+from vitrine.progress import Count
 
 if TYPE_CHECKING:
     from vitrine.kit.build import KitReport
@@ -50,8 +53,45 @@ def _is_translated_language(model: Model, language: str) -> bool:
     return False
 
 
-def _progress(message: str) -> None:
-    click.echo(f"  … {message}", err=True)
+class _Reporter:
+    """Phases as lines; counts as progress bars on a terminal (rich), or one line per finished task otherwise
+    (a log file or CI keeps a readable record)."""
+
+    def __init__(self) -> None:
+        self.bars: rich.progress.Progress | None = None
+        self.tasks: dict[str, rich.progress.TaskID] = {}
+
+    def __call__(self, message: str | Count) -> None:
+        if isinstance(message, str):
+            if self.bars is not None:
+                self.bars.console.print(f"  … {message}", highlight=False)
+            else:
+                click.echo(f"  … {message}", err=True)
+            return
+        if self.bars is None and sys.stderr.isatty():
+            self.bars = rich.progress.Progress(
+                rich.progress.TextColumn("  {task.description}"),
+                rich.progress.BarColumn(),
+                rich.progress.MofNCompleteColumn(),
+                rich.progress.TimeElapsedColumn(),
+                console=rich.console.Console(stderr=True),
+                transient=False,
+            )
+            self.bars.start()
+        if self.bars is not None:
+            if message.task not in self.tasks:
+                self.tasks[message.task] = self.bars.add_task(message.task, total=message.total)
+            self.bars.update(self.tasks[message.task], completed=message.done, total=message.total)
+        elif message.done == message.total:
+            click.echo(f"    {message.task}: {message.done} of {message.total} done", err=True)
+
+    def close(self) -> None:
+        if self.bars is not None:
+            self.bars.stop()
+            self.bars = None
+
+
+_progress = _Reporter()
 
 
 def _print_problems(problems: list[Problem]) -> tuple[int, int]:
@@ -67,7 +107,10 @@ def _print_problems(problems: list[Problem]) -> tuple[int, int]:
 def _guard(action: Callable[[], int]) -> None:
     """Run a command; content problems end in a plain message and exit 1, never in a traceback."""
     try:
-        code = action()
+        try:
+            code = action()
+        finally:
+            _progress.close()
     except ContentErrors as errors:
         _print_problems(errors.problems)
         click.secho(errors.report().splitlines()[-1], fg="red", bold=True, err=True)
@@ -166,11 +209,20 @@ def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> 
             write_schemas(project)
         try:
             report = build_everything(project, root, out, _progress, with_kit=not without_kit)
+            _progress.close()
         except SiteBuildError as error:
             click.secho(f"The site could not be built: {error}", fg="red", err=True)
             click.echo(f"Nothing was published: {out} is unchanged.", err=True)
             return 1
-        click.secho(f"\nSite built in {report.seconds:.1f} s → {report.out}", fg="green", bold=True)
+        if report.unchanged:
+            click.secho(
+                f"\nNothing to do: nothing changed since the last build, {report.out} is up to date "
+                f"(checked in {report.seconds:.1f} s).",
+                fg="green",
+                bold=True,
+            )
+        else:
+            click.secho(f"\nSite built in {report.seconds:.1f} s → {report.out}", fg="green", bold=True)
         for code, count in report.pages.items():
             click.echo(f"  {report.languages[code]} ({code}): {count} pages")
         if report.kit is not None:

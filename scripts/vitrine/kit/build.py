@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from vitrine.kit.pictures import picture, png_of_svg, qr_png
 from vitrine.kit.powerpoint import DeckInputs, write_deck
 from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, deck, environment, render, territory_map_svg
 from vitrine.model import Model
+from vitrine.progress import Count, Progress
 
 CACHE_FOLDER = Path(".vitrine") / "cache" / "kit"
 PICTURE_CACHE = Path(".vitrine") / "cache" / "pictures"
@@ -136,7 +136,7 @@ def write_powerpoint(project: Path, model: Model, doc: Document, env: Environmen
 def prepare_kit(
     project: Path,
     model: Model,
-    progress: Callable[[str], None],
+    progress: Progress,
     chosen: list[Document] | None = None,
     workers: int | None = None,
 ) -> KitReport:
@@ -161,7 +161,7 @@ def prepare_kit(
         jobs.append(RenderJob(key, item.html, model.root, doc.variant, cache / f"{key}.pdf"))
     waiting = sum(not job.target.is_file() for job in jobs)
     progress(f"Rendering {waiting} PDF(s) ({len(jobs) - waiting} unchanged, taken from the cache)…")
-    outcomes = render_all(jobs, workers)
+    outcomes = render_all(jobs, workers, lambda done, total: progress(Count("PDFs of the pitch kit", done, total)))
     report = KitReport([], 0.0)
     for doc, job, outcome in zip(printed, jobs, outcomes, strict=True):
         item = rendered[doc]
@@ -171,7 +171,8 @@ def prepare_kit(
         report.warnings += _check(model, item, entry, outcome.missing_glyphs)
     if editable:
         progress(f"Writing {len(editable)} editable PowerPoint deck(s)…")
-    for doc in editable:
+    for number, doc in enumerate(editable, 1):
+        progress(Count("PowerPoint decks", number, len(editable)))
         twin = rendered[twin_of(doc)]
         target = cache / f"{powerpoint_key(twin)}.pptx"
         begun = time.perf_counter()

@@ -16,7 +16,8 @@ import os
 import re
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -150,21 +151,30 @@ def cached_outcome(job: RenderJob) -> RenderOutcome:
     return RenderOutcome(job.key, 0.0, missing, True, facts)
 
 
-def render_all(jobs: list[RenderJob], workers: int | None = None) -> list[RenderOutcome]:
-    """Render the jobs whose PDF is not cached yet, on every core; cached ones are reported as such."""
+def render_all(
+    jobs: list[RenderJob], workers: int | None = None, done: Callable[[int, int], None] | None = None
+) -> list[RenderOutcome]:
+    """Render the jobs whose PDF is not cached yet, on every core; cached ones are reported as such. ``done`` is
+    told how many of those to render are finished, as each finishes."""
     outcomes = {job.key: cached_outcome(job) for job in jobs if job.target.is_file()}
     todo = list({job.key: job for job in jobs if job.key not in outcomes}.values())
     if todo:
         todo[0].target.parent.mkdir(parents=True, exist_ok=True)
         count = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        tell = done or (lambda _done, _total: None)
         if count == 1:
-            outcomes.update((job.key, render_pdf(job)) for job in todo)
+            for number, job in enumerate(todo, 1):
+                outcomes[job.key] = render_pdf(job)
+                tell(number, len(todo))
         else:
             # Decks first: the longest jobs start early, so the cores finish together.
             todo.sort(key=lambda job: -len(job.html))
             with ProcessPoolExecutor(max_workers=count) as pool:
-                for outcome in pool.map(render_pdf, todo):
+                futures = [pool.submit(render_pdf, job) for job in todo]
+                for number, future in enumerate(as_completed(futures), 1):
+                    outcome = future.result()
                     outcomes[outcome.key] = outcome
+                    tell(number, len(todo))
     return [outcomes[job.key] for job in jobs]
 
 

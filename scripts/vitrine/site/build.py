@@ -6,7 +6,7 @@ import logging
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from vitrine.documents import Entry, Pack
 from vitrine.model import Model
+from vitrine.progress import Progress
 from vitrine.site.plugin import VitrinePlugin
 from vitrine.urls import GO_FOLDER
 
@@ -29,7 +30,7 @@ class SiteBuildError(Exception):
 class _Collector(logging.Handler):
     """Keeps MkDocs' warnings for the summary and turns its per-language steps into progress lines."""
 
-    def __init__(self, progress: Callable[[str], None]) -> None:
+    def __init__(self, progress: Progress) -> None:
         super().__init__(logging.INFO)
         self.warnings: list[str] = []
         self.progress = progress
@@ -43,7 +44,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _collected(progress: Callable[[str], None]) -> Iterator[_Collector]:
+def _collected(progress: Progress) -> Iterator[_Collector]:
     """MkDocs' own messages go to the collector only: warnings for the summary, language steps as progress."""
     collector = _Collector(progress)
     mkdocs_logger = logging.getLogger("mkdocs")
@@ -88,7 +89,7 @@ def build_site(
     packs: list[Pack],
     docs: Path,
     out: Path,
-    progress: Callable[[str], None],
+    progress: Progress,
 ) -> list[str]:
     """Build every language of the site from ``model`` into ``out``; return MkDocs' warnings."""
     with _collected(progress) as collector:
@@ -97,7 +98,7 @@ def build_site(
             plugin = config.plugins.get("vitrine")
             if not isinstance(plugin, VitrinePlugin):
                 raise SiteBuildError("mkdocs.yml must enable the vitrine plugin.")
-            plugin.use(model, kit, packs)
+            plugin.use(model, kit, packs, progress)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

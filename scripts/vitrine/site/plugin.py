@@ -17,6 +17,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -26,6 +27,7 @@ from vitrine.fonts import FontNotFound
 from vitrine.model import Model
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
+from vitrine.progress import Count, Progress, quiet
 from vitrine.site import context, postbuild, search
 from vitrine.site.config import VitrinePluginConfig
 from vitrine.site.fragments import environment
@@ -48,10 +50,16 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         super().__init__()
         self.state: SiteState | None = None
         self._handed: tuple[Model, list[Entry], list[Pack]] | None = None
+        self._progress: Progress = quiet
+        self._pages = Count("", 0, 0)  # the pages of the language being built
 
-    def use(self, model: Model, kit: Sequence[Entry] = (), packs: Sequence[Pack] = ()) -> None:
-        """Build from this resolved model, and list these kit documents and packs, instead of loading the content."""
+    def use(
+        self, model: Model, kit: Sequence[Entry] = (), packs: Sequence[Pack] = (), progress: Progress = quiet
+    ) -> None:
+        """Build from this resolved model, and list these kit documents and packs, instead of loading the content;
+        tell ``progress`` how many pages of each language are done."""
         self._handed = (model, list(kit), list(packs))
+        self._progress = progress
 
     # --- MkDocs events --------------------------------------------------------------------------------
 
@@ -99,7 +107,15 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         )
         return context_
 
+    @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        task = f"Pages in “{self._language(config)}”"
+        self._pages = Count(task, 0, sum(1 for _ in files.documentation_pages()))
+        return files
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._pages = Count(self._pages.task, self._pages.done + 1, max(self._pages.total, self._pages.done + 1))
+        self._progress(self._pages)
         return repair_theme_markup(output)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
