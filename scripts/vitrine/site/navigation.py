@@ -10,6 +10,16 @@ from vitrine.urls import plan
 from vitrine.view import View
 
 
+# A section lists its pages in the menu up to this many; beyond, only its index page (which lists them all), so
+# that every page's weight stays the same however many siblings it has.
+MAX_LISTED = 12
+
+
+def bounded(index: str, children: list[str]) -> list[str]:
+    """A section of the menu: its index page, then its pages when there are few enough to list."""
+    return [index, *children] if len(children) <= MAX_LISTED else [index]
+
+
 def navigation(model: Model, language: str) -> list[Any]:
     """The menu of one language: the page files of each section, under titles in that language."""
     view = View(model, language)
@@ -18,21 +28,21 @@ def navigation(model: Model, language: str) -> list[Any]:
     def file(kind: str, item_id: str | None = None) -> str:
         return f"{pages[(kind, item_id)].path}.md"
 
-    sectors = [file("sectors"), *(file("sector", s.id) for s in model.sectors)]
-    projects = [file("projects"), *(file("project", p.id) for p in model.promoted_projects())]
+    sectors = bounded(file("sectors"), [file("sector", s.id) for s in model.sectors])
+    projects = bounded(file("projects"), [file("project", p.id) for p in model.promoted_projects()])
     essentials: list[Any] = []
     if ("incentives", None) in pages:
         essentials.append(file("incentives"))
     if ("sites", None) in pages:
-        essentials.append({view.t("pages.sites.title"): [file("sites"), *(file("site", s.id) for s in model.sites)]})
+        sites = bounded(file("sites"), [file("site", s.id) for s in model.sites])
+        essentials.append({view.t("pages.sites.title"): sites})
     if ("stories", None) in pages:
         essentials.append(file("stories"))
     invest = [
         file("why-here"),
         file("figures"),
         *essentials,
-        file("international"),
-        *(file("partnership", p.id) for p in model.partnerships),
+        *bounded(file("international"), [file("partnership", p.id) for p in model.partnerships]),
     ]
     return [
         {view.t("nav.home"): file("home")},
