@@ -6,6 +6,7 @@ import datetime as dt
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
@@ -60,3 +61,19 @@ def format_date_range(start: dt.date, end: dt.date, language: str) -> str:
     from babel.dates import format_interval
 
     return format_interval(start, end, skeleton="yMMMd", locale=locale_for(language))
+
+
+def open_graph_locale(code: str) -> str:
+    """A language as Open Graph names locales (language_TERRITORY), with CLDR's likely territory: fr -> fr_FR,
+    ja -> ja_JP, ar -> ar_EG, pt-PT -> pt_PT."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code.replace("-", "_")
+    territory = locale.territory
+    if territory is None:
+        likely_subtags = get_global("likely_subtags")
+        keys = [f"{locale.language}_{locale.script}"] if locale.script else []
+        likely = next((str(likely_subtags[key]) for key in [*keys, locale.language] if key in likely_subtags), "")
+        territory = likely.split("_")[-1] if likely.count("_") >= 1 else None
+    return f"{locale.language}_{territory}" if territory else locale.language

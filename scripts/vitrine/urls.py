@@ -24,6 +24,13 @@ def media_address(file: str) -> str:
     return f"{MEDIA_FOLDER}/{PurePosixPath(file).name}"
 
 
+def card_address(page_url: str) -> str:
+    """The social card of a page, in the same folders as the page: ja/sectors/health/ ->
+    assets/generated/cards/ja/sectors/health/index.png."""
+    folder = page_url.strip("/")
+    return f"{GENERATED_ASSETS}/cards/{folder + '/' if folder else ''}index.png"
+
+
 def font_css_address(language: str) -> str:
     """The stylesheet of a language's self-hosted fonts."""
     return f"{GENERATED_ASSETS}/fonts-{language}.css"

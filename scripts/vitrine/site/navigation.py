@@ -9,7 +9,6 @@ from vitrine.model import Model
 from vitrine.urls import plan
 from vitrine.view import View
 
-
 # A section lists its pages in the menu up to this many; beyond, only its index page (which lists them all), so
 # that every page's weight stays the same however many siblings it has.
 MAX_LISTED = 12

@@ -13,7 +13,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,16 +31,19 @@ from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.progress import Count, Progress, quiet
 from vitrine.site import context, postbuild, search
+from vitrine.site.cards import publish_card
 from vitrine.site.config import VitrinePluginConfig
 from vitrine.site.fragments import environment
 from vitrine.site.generated import generate, write_if_changed
 from vitrine.site.markup import repair_theme_markup
 from vitrine.site.navigation import i18n_languages
+from vitrine.site.social_cards import CardStyle, CardText
 from vitrine.site.state import SiteState
 from vitrine.site.theme_languages import accept_every_language_code, theme_partials
 from vitrine.urls import media_address
 
 IMAGE_CACHE = Path(".vitrine") / "cache" / "images"
+CARD_CACHE = Path(".vitrine") / "cache" / "cards"
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
 # Material's search segments Chinese with jieba, which announces every dictionary load on the console.
@@ -105,6 +110,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             str(config.site_url or ""),
             state.model.source_language,
         )
+        context_["vitrine_card"] = self._card(page, config)  # type: ignore[typeddict-unknown-key]
         return context_
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
@@ -169,6 +175,25 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         errors, _warnings = i18n.load_config(options, config.config_file_path)
         if errors:
             raise PluginError(f"The languages of the content could not be set up: {errors}")
+
+    def _card(self, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        """The page's social card, drawn (or taken from the cache) into the site: its absolute address and text."""
+        state = self._state()
+        language = self._language(config)
+        view = state.view(language)
+        title = Markup(str(page.meta.get("title") or page.title or view.territory.name)).striptags()
+        text = CardText(
+            title=title,
+            territory=view.territory.name,
+            language=language,
+            right_to_left=state.model.language(language).direction.value == "rtl",
+            font_family=state.model.language(language).font,
+        )
+        style = CardStyle(background=view.brand.primary, accent=view.brand.accent)
+        cache = Path(config.config_file_path).parent / CARD_CACHE
+        address = publish_card(text, style, cache, Path(config.site_dir), page.url)
+        base = str(config.site_url or "")
+        return {"url": urljoin(base if base.endswith("/") else f"{base}/", address), "alt": title}
 
     def _state(self) -> SiteState:
         if self.state is None:

@@ -205,6 +205,12 @@ class View:
         return self.text(self.model.territory)
 
     @property
+    @example("{{ v.open_graph_locale }}", "de_DE", language="de")
+    def open_graph_locale(self) -> str:
+        """The language as Open Graph names locales (language_TERRITORY), for the page's sharing tags."""
+        return formatting.open_graph_locale(self.code)
+
+    @property
     @example("{{ v.brand.primary }}", "#14532d")
     def brand(self) -> Brand:
         """The brand colours: primary, accent."""
