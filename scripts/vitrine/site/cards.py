@@ -12,7 +12,7 @@ from vitrine.site.social_cards import CardStyle, CardText, render_card
 from vitrine.urls import card_address
 
 # Part of every cached card's name: change it when the drawing changes.
-CARD_VERSION = "cards-1"
+CARD_VERSION = "cards-2"
 
 
 def cached_card(text: CardText, style: CardStyle, cache: Path) -> Path:
