@@ -9,7 +9,7 @@ TEST_DEBIAN_PACKAGES := chromium poppler-utils libreoffice-impress nginx-light l
 NODE_STAMP := node_modules/.installed-from-lock
 PYTEST_WORKERS ?= 2
 
-.PHONY: audit all build test test-fast check serve schema lint setup system-packages test-packages java lock clean
+.PHONY: audit bench all build test test-fast check serve schema lint setup system-packages test-packages java lock clean
 
 all: build
 
@@ -61,6 +61,11 @@ test: test-packages setup lint $(NODE_STAMP) java
 # Lighthouse on 9 pages (home, a sector, key figures; fr, ja, ar) of the built site served by nginx: prints scores.
 audit: test-packages setup $(NODE_STAMP)
 	bash scripts/audit
+
+# Build times and memory (clean, nothing changed, one paragraph edited; site against bare MkDocs; content ten
+# times larger) on a copy of the project: prints a table, writes test-output/bench/bench.json, never fails on time.
+bench: setup $(NODE_STAMP)
+	bash scripts/bench
 
 # While you work: the unit tests and the integration tests that need no reference build (under a minute).
 test-fast: test-packages setup $(NODE_STAMP)

@@ -95,6 +95,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         env.globals.update(context.template_globals(self._state(), self._language(config)))
+        env.bytecode_cache = self._state().compiled
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page

@@ -7,10 +7,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 
 from vitrine.documents import Entry, Pack
 from vitrine.model import Model
 from vitrine.view import View
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once for the whole build: each language build makes its own Jinja
+    environment, which would compile every template again (Jinja checks each template's source before reuse)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -25,6 +41,7 @@ class SiteState:
     font_cache: Path | None = None  # where font subsets are kept between builds
     views: dict[str, View] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its rendered 404 page
+    compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     def view(self, language: str) -> View:
         if language not in self.views:
