@@ -197,3 +197,25 @@ def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
                 (fonts / name).unlink()
         for page, text in zip(pages, texts, strict=True):
             page.write_text(with_preload(text, stylesheet.name, slices[0].name), encoding="utf-8")
+    preload_regular_faces(model, site)
+
+
+REGULAR_FACE = re.compile(r'font-weight:400;[^}]*?src:url\("fonts/([^"]+\.woff2)"\)')
+
+
+def preload_regular_faces(model: Model, site: Path) -> None:
+    """Pages whose fonts were not sliced preload the regular face of their language's own family (the text's
+    font): the browser asks for it with the page instead of after reading the stylesheet."""
+    codes = {lang.code for lang in model.languages}
+    for language in model.languages:
+        stylesheet = site / font_css_address(language.code)
+        if not stylesheet.is_file():
+            continue
+        first = REGULAR_FACE.search(stylesheet.read_text(encoding="utf-8"))
+        if first is None:
+            continue
+        for page in language_pages(site, language.code, model.source_language, codes - {language.code}):
+            text = page.read_text(encoding="utf-8")
+            preloaded = with_preload(text, stylesheet.name, first.group(1))
+            if preloaded != text:
+                page.write_text(preloaded, encoding="utf-8")
