@@ -17,6 +17,7 @@ from vitrine import fonts, formatting
 from vitrine.images import ImageError, read_facts
 from vitrine.model import Item, Model
 from vitrine.problems import Collector, Problem
+from vitrine.safety import Finding, markup_findings, svg_findings
 from vitrine.schema import (
     CONTENT_TYPES,
     CONTENT_TYPES_BY_KIND,
@@ -195,6 +196,9 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 "put the image in the content folder and write its path relative to it (media/name.svg).",
             )
             continue
+        if media.data.file.lower().endswith(".svg"):
+            for finding in svg_findings((root / media.data.file).read_bytes()):
+                found.error(media.data.file, finding.line, None, finding.what, finding.fix)
         try:
             read_facts(root / media.data.file)
         except ImageError as error:
@@ -204,6 +208,43 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 "file",
                 f"the image file “{media.data.file}” cannot be published: {error}",
             )
+    return found.problems
+
+
+def _strings_in(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every text inside a value, with its path (for its line)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [found for key, entry in value.items() for found in _strings_in(entry, (*path, str(key)))]
+    if isinstance(value, list):
+        return [found for number, entry in enumerate(value) for found in _strings_in(entry, (*path, number))]
+    return []
+
+
+def check_markup(valid: ValidContent, territory: Item[Territory]) -> list[Problem]:
+    """No text carries markup that would run a script, load another site into a page or take the page over."""
+    found = Collector()
+
+    def report(file: str, line: int, field_name: str | None, finding: Finding) -> None:
+        found.error(file, line, field_name, finding.what, finding.fix)
+
+    items: list[Item[Any]] = [territory, *(item for kind in valid.items.values() for item in kind.values())]
+    for item in items:
+        for language, origin in item.text_origins.items():
+            for path, text in _strings_in(item.texts.get(language)):
+                for finding in markup_findings(text):
+                    report(origin.file, origin.line(*path) + finding.line - 1, str(path[-1]) if path else None, finding)
+            body = item.bodies.get(language)
+            if body:
+                for finding in markup_findings(body):
+                    report(origin.file, origin.document.body_line + finding.line - 1, None, finding)
+    for language, origin in valid.strings_origins.items():
+        for path, text in _strings_in(valid.strings.get(language, {})):
+            for finding in markup_findings(text):
+                report(origin.file, origin.line(*path), str(path[-1]) if path else None, finding)
     return found.problems
 
 

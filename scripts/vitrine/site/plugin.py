@@ -30,6 +30,7 @@ from vitrine.model import Model
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.progress import Count, Progress, quiet
+from vitrine.safety import clean_html
 from vitrine.site import context, postbuild, search
 from vitrine.site.cards import publish_card
 from vitrine.site.config import VitrinePluginConfig
@@ -113,6 +114,10 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         )
         context_["vitrine_card"] = self._card(page, config)  # type: ignore[typeddict-unknown-key]
         return context_
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The content check refuses dangerous markup with its line; this drops whatever might have slipped by.
+        return clean_html(html)
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
