@@ -7,6 +7,7 @@ between sectors and projects, and the flags staff left for each other.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import Path
 from typing import Any
@@ -309,6 +310,27 @@ def flagged(model: Model) -> list[Problem]:
         flag = getattr(item.data, "flag", None)
         if flag:
             found.warning(item.origin.file, item.origin.line("flag"), None, f"flagged: {flag}")
+    return found.problems
+
+
+def outdated_figures(model: Model, today: dt.date, strict: bool = False) -> list[Problem]:
+    """Key figures older than the territory's limit (``figures_outdated_after``): warnings, or errors when strict."""
+    limit = model.territory.data.figures_outdated_after
+    if limit is None:
+        return []
+    found = Collector()
+    report = found.error if strict else found.warning
+    for figure in model.items["figure"].values():
+        age = today.year - figure.data.year
+        if age > limit:
+            report(
+                figure.origin.file,
+                figure.origin.line("year"),
+                "year",
+                f"the figure “{figure.id}” is from {figure.data.year}, {age} years ago: older than the "
+                f"{limit} years set in territory.yml (figures_outdated_after).",
+                f"look for a newer value at its source ({figure.data.source.name}), then update value and year.",
+            )
     return found.problems
 
 

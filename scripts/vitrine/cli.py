@@ -156,7 +156,11 @@ def main() -> None:
 
 @main.command()
 @content_option
-@click.option("--strict", is_flag=True, help="Also fail on missing or stale translations of required languages.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail on missing or stale translations of required languages, and on outdated key figures.",
+)
 def check(content_dir: Path | None, strict: bool) -> None:
     """Check the content and list every problem, with its file and line."""
 
@@ -164,7 +168,7 @@ def check(content_dir: Path | None, strict: bool) -> None:
         project = find_project(Path.cwd())
         root = content_dir or project / "content"
         started = time.perf_counter()
-        model, problems = check_content(root)
+        model, problems = check_content(root, strict)
         if strict and model is not None:
             from vitrine.translation.freshness import strict_problems
 

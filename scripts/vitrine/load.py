@@ -103,8 +103,22 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
+# Larger text files are refused before they are read: a long sector text is about 20 KB.
+LARGEST_TEXT_FILE = 2 * 1024 * 1024
+
+
 def load_file(root: Path, file: Path) -> tuple[Document | None, Problem | None]:
     relative = file.relative_to(root).as_posix()
+    size = file.stat().st_size
+    if size > LARGEST_TEXT_FILE:
+        return None, Problem(
+            relative,
+            None,
+            None,
+            f"this file is {size / 1024 / 1024:.0f} MB: far more than a text of the site can hold "
+            f"(at most {LARGEST_TEXT_FILE // 1024 // 1024} MB), so it was not read.",
+            "check that it is the file you meant to put here (not an export or a log), and shorten it.",
+        )
     try:
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError:

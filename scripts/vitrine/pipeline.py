@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from vitrine.checks import flagged
+from vitrine.checks import flagged, outdated_figures
 from vitrine.load import load_content
 from vitrine.model import Model
 from vitrine.problems import ContentErrors, Problem, errors_in
@@ -12,13 +13,14 @@ from vitrine.resolve import resolve
 from vitrine.validate import validate
 
 
-def check(content_dir: Path) -> tuple[Model | None, list[Problem]]:
-    """Every problem of the content folder, and the model when there is no error."""
+def check(content_dir: Path, strict: bool = False) -> tuple[Model | None, list[Problem]]:
+    """Every problem of the content folder, and the model when there is no error (``strict``: outdated key
+    figures are errors, not warnings)."""
     loaded = load_content(content_dir)
     valid = validate(loaded)
     model, problems = resolve(valid, content_dir)
     if model is not None:
-        problems = problems + flagged(model)
+        problems = problems + flagged(model) + outdated_figures(model, dt.date.today(), strict)
     return model, problems
 
 

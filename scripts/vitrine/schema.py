@@ -155,6 +155,13 @@ class Territory(Schema):
     )
     brand: Brand
     headline_figures: list[Identifier] = refs("figure", "the figures shown in the band of the home page")
+    figures_outdated_after: int | None = described(
+        "a key figure whose year is more than this many years ago is reported by vitrine check, to be updated "
+        "(a warning; an error with --strict); leave it out to report none",
+        default=None,
+        ge=1,
+        le=50,
+    )
     main_contact: Identifier = ref("contact", "the main contact for investors, from contacts.yml")
     kit: KitComposition = described(
         "the standard pitch kit's presentation deck (default: every slide, the headline figures, all sectors)",

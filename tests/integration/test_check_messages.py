@@ -195,3 +195,18 @@ def test_an_event_that_ends_before_it_starts(vitrine: Callable[..., Run], minima
     assert run.code == 1
     assert f"Error in events.yml, line {line_of(events, 'end:')} — field “end”" in run.stderr
     assert "the event ends (2027-05-08) before it starts (2027-05-10)" in run.stderr
+
+
+def test_an_outdated_key_figure_is_a_warning_and_an_error_when_strict(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    territory = minimal_content / "territory.yml"
+    territory.write_text(territory.read_text(encoding="utf-8") + "figures_outdated_after: 1\n", encoding="utf-8")
+    replace_in(minimal_content / "figures.yml", "year: 2024", "year: 2001")
+    relaxed = vitrine("check", "--content", minimal_content)
+    assert relaxed.code == 0
+    assert "is from 2001" in relaxed.stderr and "Warning in figures.yml, line" in relaxed.stderr
+    strict = vitrine("check", "--strict", "--content", minimal_content)
+    assert strict.code == 1
+    found = errors_of(strict)
+    assert found and found[0][0] == "figures.yml" and "look for a newer value at its source" in found[0][2]

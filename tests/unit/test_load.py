@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vitrine.load import load_content, parse_yaml, split_front_matter
+from vitrine.load import load_content, load_file, parse_yaml, split_front_matter
 
 
 def test_every_value_remembers_its_line() -> None:
@@ -50,3 +50,14 @@ def test_split_front_matter_without_closing_line() -> None:
 def test_missing_content_folder(tmp_path: Path) -> None:
     loaded = load_content(tmp_path / "nope")
     assert loaded.problems and "does not exist" in loaded.problems[0].message
+
+
+def test_a_huge_text_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "sectors" / "water.en.md"
+    huge.parent.mkdir()
+    with huge.open("w", encoding="utf-8") as out:
+        out.write("---\ntitle: Water\n---\n")
+        out.write(("A paragraph of text. " * 50 + "\n\n") * 50_000)  # about 50 MB
+    document, problem = load_file(tmp_path, huge)
+    assert document is None and problem is not None
+    assert problem.file == "sectors/water.en.md" and "MB" in problem.message and problem.hint
