@@ -38,10 +38,20 @@ Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="some text")]
 Url = Annotated[HttpUrl, Field(description="a web address starting with https://")]
+# Fields for staff only: the schema marks them, and no output (site, search, kit, cards) may show them.
+INTERNAL = "x-internal"
 Flag = Annotated[
     str | None,
     Field(
-        description="a note to staff (never shown to the public): why this item must be refreshed or worded with care"
+        description="a note to staff (never shown to the public): why this item must be refreshed or worded with care",
+        json_schema_extra={INTERNAL: True},
+    ),
+]
+Notes = Annotated[
+    str | None,
+    Field(
+        description="notes for staff (never shown to the public): history, who to ask, what was agreed",
+        json_schema_extra={INTERNAL: True},
     ),
 ]
 SourceHash = Annotated[
@@ -68,6 +78,15 @@ def ref(kind: str, description: str, **kwargs: Any) -> Any:
 
 class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @classmethod
+    def internal_fields(cls) -> list[str]:
+        """The fields for staff only, which no output may show."""
+        return [
+            name
+            for name, info in cls.model_fields.items()
+            if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get(INTERNAL)
+        ]
 
 
 # --- the territory -------------------------------------------------------------------------------
@@ -207,6 +226,7 @@ class Figure(Schema):
     display: Literal["full", "compact"] = described("full (1,898,561) or compact (1.9 million)", default="full")
     series: list[SeriesPoint] = described("optional values over several years", default_factory=list)
     flag: Flag = None
+    notes: Notes = None
 
 
 class FigureText(Schema):
@@ -226,6 +246,7 @@ class Sector(Schema):
     projects: list[Identifier] = refs("project", "flagship projects of the sector")
     contacts: list[Identifier] = refs("contact", "who to contact about this sector")
     flag: Flag = None
+    notes: Notes = None
 
 
 class PageText(Schema):
@@ -269,6 +290,7 @@ class Project(Schema):
     website: Url | None = described("the project's own web site", default=None)
     contacts: list[Identifier] = refs("contact", "who to contact about this project")
     flag: Flag = None
+    notes: Notes = None
 
 
 # --- the investor essentials: sites and premises, incentives, success stories -----------------------
@@ -305,6 +327,7 @@ class Site(Schema):
     image: Identifier | None = ref("media", "the identifier of an image in media.yml", default=None)
     website: Url | None = described("the site's own web site", default=None)
     flag: Flag = None
+    notes: Notes = None
 
 
 class IncentiveKind(StrEnum):
@@ -323,6 +346,7 @@ class Incentive(Schema):
     source: Source = described("the official page or legal text where it can be checked")
     year: int = described("the year of the rules described (rates and thresholds change)", ge=1800, le=2200)
     flag: Flag = None
+    notes: Notes = None
 
 
 class IncentiveText(Schema):
@@ -345,6 +369,7 @@ class Story(Schema):
     source: Source = described("the public source of every fact told (press release, official news)")
     website: Url | None = described("the company's web site", default=None)
     flag: Flag = None
+    notes: Notes = None
 
 
 class StoryText(Schema):
@@ -365,6 +390,7 @@ class Partnership(Schema):
     figures: list[Identifier] = refs("figure", "figures about the partner")
     targets: list[PartnershipTarget] = described("the target sectors of the partnership", default_factory=list)
     flag: Flag = None
+    notes: Notes = None
 
 
 class PartnershipText(PageText):
@@ -428,6 +454,7 @@ class FreePage(Schema):
     )
     statement: Statement | None = described("an accessibility statement's facts", default=None)
     flag: Flag = None
+    notes: Notes = None
 
 
 class StatementText(Schema):
@@ -461,6 +488,7 @@ class Argument(Schema):
     figures: list[Identifier] = refs("figure", "figures that back the argument")
     projects: list[Identifier] = refs("project", "projects that illustrate it")
     flag: Flag = None
+    notes: Notes = None
 
 
 class ArgumentText(Schema):
@@ -483,6 +511,7 @@ class Destination(Schema):
     since: int | None = described("the year the destination was added", default=None)
     contacts: list[Identifier] = refs("contact", "who to contact about this destination")
     flag: Flag = None
+    notes: Notes = None
 
 
 class DestinationText(Schema):
@@ -503,10 +532,16 @@ class Event(Schema):
     languages: list[LanguageCode] = refs("language", "the visitors' languages")
     website: Url | None = described("the event's web site", default=None)
     stand: str | None = described("our stand or pavilion", default=None)
+    prospects: list[str] = described(
+        "the companies staff plan to meet there, for staff only (never published)",
+        default_factory=list,
+        json_schema_extra={INTERNAL: True},
+    )
     kit: KitComposition | None = described(
         "the deck printed for this event (default: the standard deck, with the event's sectors)", default=None
     )
     flag: Flag = None
+    notes: Notes = None
 
 
 class EventText(Schema):
@@ -523,6 +558,7 @@ class Organisation(Schema):
     website: Url | None = described("its web site", default=None)
     project: Identifier | None = ref("project", "a related project", default=None)
     flag: Flag = None
+    notes: Notes = None
 
 
 class OrganisationText(Schema):
@@ -536,7 +572,11 @@ class Contact(Schema):
     organisation: Identifier = ref("network", "the organisation, from network.yml")
     email: Email = described("an e-mail address")
     phone: str | None = described("a phone number in international form (+33 …)", default=None)
+    mobile: str | None = described(
+        "the person's mobile phone, for staff only (never published)", default=None, json_schema_extra={INTERNAL: True}
+    )
     flag: Flag = None
+    notes: Notes = None
 
 
 class ContactText(Schema):
