@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from support.canaries import plant_canaries
 from support.project import (
     BAHIA_CONTENT,
     MINIMAL_CONTENT,
@@ -72,18 +73,23 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if base.name.startswith("popen-gw") else base
 
 
-def _build_into(content: Path, folder: Path) -> None:
+def _build_into(content: Path, folder: Path, canaries: bool = False) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     copied = copy_content(content, folder / "content")
+    if canaries:
+        plant_canaries(copied)
     result = run_vitrine("build", "--content", copied, "--out", folder / "site")
     assert result.code == 0, result.output
 
 
 @pytest.fixture(scope="session")
 def reference_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference content, built once per run into a temporary folder (never changed by tests)."""
-    return shared_build(_run_folder(tmp_path_factory) / "reference", partial(_build_into, REFERENCE_CONTENT))
+    """The reference content, built once per run into a temporary folder (never changed by tests), with a canary in
+    every field for staff only (test_private_data.py searches the outputs for it)."""
+    return shared_build(
+        _run_folder(tmp_path_factory) / "reference", partial(_build_into, REFERENCE_CONTENT, canaries=True)
+    )
 
 
 @pytest.fixture(scope="session")

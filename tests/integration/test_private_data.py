@@ -1,6 +1,6 @@
-"""Fields for staff only never reach the public: a canary is planted in every internal field of every item of the
-reference content, everything is built (site, search, sitemap, social cards, PDFs, PowerPoint, packs), and every
-output file is searched for it, compressed copies and documents opened."""
+"""Fields for staff only never reach the public: the shared reference build carries a canary in every internal field
+of every item (site, search, sitemap, social cards, PDFs, PowerPoint, packs), and every output file is searched for
+it, compressed copies and documents opened."""
 
 from __future__ import annotations
 
@@ -13,41 +13,10 @@ from pathlib import Path
 import brotli
 import pytest
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
-from support.project import Run
-from vitrine.pipeline import prepare
+from support.canaries import CANARY, planted_canaries
 
 pytestmark = pytest.mark.slow
-
-CANARY = "QXCANARY7731"
-
-
-def plant_canaries(content: Path) -> int:
-    """Write the canary into every internal field of every item; how many fields were planted."""
-    model = prepare(content)
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    documents: dict[str, object] = {}
-    planted = 0
-    for item in model.all_items():
-        fields = type(item.data).internal_fields()
-        if not fields:
-            continue
-        file = item.origin.file
-        if file not in documents:
-            documents[file] = yaml.load((content / file).read_text(encoding="utf-8"))
-        node = documents[file]
-        for step in item.origin.path:
-            node = node[step]  # type: ignore[index]
-        for field in fields:
-            value = f"{CANARY} {field} of {item.kind} {item.id}"
-            node[field] = [value] if field == "prospects" else value  # type: ignore[index]
-            planted += 1
-    for file, data in documents.items():
-        with (content / file).open("w", encoding="utf-8") as out:
-            yaml.dump(data, out)
-    return planted
 
 
 def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
@@ -68,16 +37,11 @@ def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
         yield name, data.decode("utf-8", errors="replace")
 
 
-def test_internal_fields_reach_no_output(
-    vitrine: Callable[..., Run], reference_content: Path, tmp_path: Path, summary: Callable[[str], None]
-) -> None:
-    planted = plant_canaries(reference_content)
+def test_internal_fields_reach_no_output(reference_site: Path, summary: Callable[[str], None]) -> None:
+    """The shared reference build carries a canary in every internal field (conftest.py)."""
+    planted = planted_canaries(reference_site.parent / "content")
     assert planted > 100
-    check = vitrine("check", "--content", reference_content)
-    assert check.code == 0, check.output
-    out = tmp_path / "site"
-    run = vitrine("build", "--content", reference_content, "--out", out)
-    assert run.code == 0, run.output
+    out = reference_site
 
     kinds: dict[str, int] = {}
     leaks = []
