@@ -22,7 +22,7 @@ BASE_CHARACTERS = (
 )
 
 # Part of the cache key of every subset: change it whenever subset_font() changes what it writes.
-SUBSET_OPTIONS_VERSION = "default-features-unhinted-2"
+SUBSET_OPTIONS_VERSION = "default-features-unhinted-dated-3"
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,8 @@ def subset_font(source: Path, index: int, characters: str, target: Path, layout:
     # WOFF2 then compresses better), a Japanese subset is 20 % smaller.
     options.hinting = False
     options.desubroutinize = True
-    font = TTFont(source, fontNumber=index, lazy=True)
+    # The subset keeps the source font's date instead of the time of the build: two builds write the same bytes.
+    font = TTFont(source, fontNumber=index, lazy=True, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)
