@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from support.project import Run, tree_digest
+import pytest
+
+from support.project import PROJECT, VITRINE, Run, tree_digest
 from vitrine.publish import staging
 
 
@@ -52,3 +58,35 @@ def test_successful_build_replaces_the_output(
     assert run.code == 0, run.output
     assert not (out / "stale.html").exists()
     assert (out / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_point_leaves_the_previous_site(
+    vitrine: Callable[..., Run], minimal_content: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert vitrine("build", "--content", minimal_content, "--out", out).code == 0
+    before = tree_digest(out)
+    story = minimal_content / "sectors" / "water.en.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nA paragraph added after the first build.\n", "utf-8")
+    killed = 0
+    for delay in (0.5, 1.5, 3.0, 4.5, 6.0):
+        build = subprocess.Popen(
+            [VITRINE, "build", "--content", minimal_content, "--out", out],
+            cwd=PROJECT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: the kit's workers are killed with it
+        )
+        time.sleep(delay)
+        if build.poll() is not None:
+            break  # it finished before this point: the later points cannot be reached
+        os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+        killed += 1
+        assert tree_digest(out) == before, f"killed after {delay} s"
+    assert killed >= 3
+    final = vitrine("build", "--content", minimal_content, "--out", out)
+    assert final.code == 0, final.output
+    assert "A paragraph added after the first build." in (out / "sectors" / "water" / "index.html").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]  # what killed builds left is removed
