@@ -70,7 +70,7 @@ def test_a_build_killed_at_any_point_leaves_the_previous_site(
     story = minimal_content / "sectors" / "water.en.md"
     story.write_text(story.read_text(encoding="utf-8") + "\nA paragraph added after the first build.\n", "utf-8")
     killed = 0
-    for delay in (0.5, 1.5, 3.0, 4.5, 6.0):
+    for delay in (0.4, 1.2, 2.4, 4.0):
         build = subprocess.Popen(
             [VITRINE, "build", "--content", minimal_content, "--out", out],
             cwd=PROJECT,
