@@ -122,18 +122,27 @@ def check_vocabulary(valid: ValidContent, source: str) -> list[Problem]:
     return found.problems
 
 
-def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> list[Problem]:
+def check_source_language(territory: Item[Territory]) -> list[Problem]:
+    """The source language must be one of the site's languages: every other check reads texts in it."""
     found = Collector()
     source = territory.data.source_language
     declared = [lang.code for lang in territory.data.languages]
     if source not in declared:
+        close = difflib.get_close_matches(source, declared, n=1)
         found.error(
             territory.origin.file,
             territory.origin.line("source_language"),
             "source_language",
-            f"the source language “{source}” is not in the list of languages.",
-            "add it under languages, or correct source_language.",
+            f"the source language “{source}” is not in the list of languages ({', '.join(declared)}).",
+            f"write source_language: {close[0]}" if close else "add it under languages, or correct source_language.",
         )
+    return found.problems
+
+
+def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> list[Problem]:
+    found = Collector()
+    source = territory.data.source_language
+    declared = [lang.code for lang in territory.data.languages]
     if source not in valid.strings:
         found.error(
             f"strings/{source}.yml",

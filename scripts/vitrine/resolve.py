@@ -33,6 +33,20 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += checks.check_markup(valid, territory)
     problems += checks.check_sector_links(valid)
     problems += checks.missing_contacts(valid)
+    root_causes = checks.check_source_language(territory)
+    if root_causes:
+        # Every text is looked up in the source language: with a wrong one, each text and unit is reported as
+        # missing. The cause comes alone, and what follows from it is counted, not listed.
+        following = [p for p in problems[len(valid.problems) :] if p.severity is Severity.ERROR]
+        summary = Problem(
+            territory.origin.file,
+            None,
+            None,
+            f"{len(following)} other problems were found, most of them caused by this one: they are not listed.",
+            "correct source_language, then run the check again.",
+            Severity.WARNING,
+        )
+        return None, [*valid.problems, *root_causes, *([summary] if following else [])]
     if any(problem.severity is Severity.ERROR for problem in problems):
         return None, problems
     model = Model(root, territory, valid.strings, valid.items)

@@ -210,3 +210,17 @@ def test_an_outdated_key_figure_is_a_warning_and_an_error_when_strict(
     assert strict.code == 1
     found = errors_of(strict)
     assert found and found[0][0] == "figures.yml" and "look for a newer value at its source" in found[0][2]
+
+
+def test_a_wrong_source_language_is_reported_alone_not_as_a_flood(
+    vitrine: Callable[..., Run], reference_content: Path
+) -> None:
+    replace_in(reference_content / "territory.yml", "source_language: fr", "source_language: frr")
+    run = vitrine("check", "--content", reference_content)
+    assert run.code == 1
+    found = errors_of(run)
+    assert [(file, line) for file, line, _ in found] == [
+        ("territory.yml", line_of(reference_content / "territory.yml", "source_language: frr"))
+    ]
+    assert "write source_language: fr" in found[0][2]
+    assert "other problems were found, most of them caused by this one" in run.stderr
