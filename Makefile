@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-from-lock
 DEBIAN_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
 TEST_DEBIAN_PACKAGES := chromium poppler-utils libreoffice-impress nginx-light libnginx-mod-http-brotli-static
 NODE_STAMP := node_modules/.installed-from-lock
-PYTEST_WORKERS ?= 3
+PYTEST_WORKERS ?= 2
 
 .PHONY: audit bench all build test test-fast check serve schema lint setup system-packages test-packages java lock clean
 
