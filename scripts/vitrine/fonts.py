@@ -45,7 +45,10 @@ def families_for(family: str) -> list[str]:
 
 
 def css_stack(family: str) -> str:
-    return ", ".join(f'"{name} Vitrine"' for name in families_for(family))
+    """The CSS font-family value of a language's stack. Only letters, digits, spaces and hyphens of the names are
+    kept, so that it can sit in a <style> element as it is (the template does not escape it)."""
+    names = ("".join(c for c in name if c.isalnum() or c in " -") for name in families_for(family))
+    return ", ".join(f'"{name} Vitrine"' for name in names)
 
 
 def font_files(family: str) -> list[Path]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
+
 from vitrine.fonts import css_stack
 from vitrine.site import search
 from vitrine.site.state import SiteState
@@ -17,7 +19,8 @@ def template_globals(state: SiteState, language: str) -> dict[str, Any]:
     return {
         "v": state.view(language),
         "vitrine_font_css": state.font_css.get(language),
-        "vitrine_font_stack": css_stack(state.model.language(language).font),
+        # CSS in a <style> element, where entities are not decoded: made safe by css_stack rather than escaped.
+        "vitrine_font_stack": Markup(css_stack(state.model.language(language).font)),
         "vitrine_search_worker": search.material_search_worker(),
     }
 

@@ -97,6 +97,9 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
         env.globals.update(context.template_globals(self._state(), self._language(config)))
         env.bytecode_cache = self._state().compiled
+        # Material's environment writes texts as they are; ours are content, so they are escaped (page.content,
+        # our rendered and cleaned Markdown, is marked safe in on_page_context).
+        env.autoescape = True
         return env
 
     @event_priority(-50)  # after mkdocs-static-i18n has set the language switcher for this page
@@ -104,6 +107,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self, context_: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         state = self._state()
+        # Templates escape every text (on_env); the page's own rendered and cleaned Markdown is the exception.
+        page.content = Markup(page.content or "")
         meta = page.meta.get("vitrine") or {}
         context_["entry"] = context.entry_of(state, self._language(config), meta)  # type: ignore[typeddict-unknown-key]
         context_["vitrine_alternates"] = context.absolute_alternates(  # type: ignore[typeddict-unknown-key]
