@@ -39,9 +39,10 @@ def find_project(start: Path) -> Path:
     return PACKAGE_PROJECT
 
 
-def _load_model(content_dir: Path | None) -> Model:
-    """The resolved model of ``content_dir`` (default: the project's content/); ContentErrors if it has errors."""
-    return prepare(content_dir or find_project(Path.cwd()) / "content")
+def _load_model(content_dir: Path | None, public: bool = True) -> Model:
+    """The resolved model of ``content_dir`` (default: the project's content/), without what is not published yet
+    unless ``public`` is False (the translation tools); ContentErrors if it has errors."""
+    return prepare(content_dir or find_project(Path.cwd()) / "content", public)
 
 
 def _is_translated_language(model: Model, language: str) -> bool:
@@ -355,7 +356,7 @@ def status(content_dir: Path | None, as_json: bool, languages: tuple[str, ...]) 
     from vitrine.translation.freshness import status as text_status
 
     def run() -> int:
-        model = _load_model(content_dir)
+        model = _load_model(content_dir, public=False)
         statuses = text_status(model, list(languages) or None)
         table = summary(statuses)
         if as_json:
@@ -403,7 +404,7 @@ def stamp_command(content_dir: Path | None, language: str | None, files: tuple[P
     from vitrine.translation.store import stamp, texts_in
 
     def run() -> int:
-        model = _load_model(content_dir)
+        model = _load_model(content_dir, public=False)
         if not files and language is None:
             click.secho("Give the translation files to stamp, or --lang for a whole language.", fg="red", err=True)
             return 2
@@ -445,7 +446,7 @@ def export_command(content_dir: Path | None, language: str, out_file: Path | Non
     from vitrine.translation.xliff import export
 
     def run() -> int:
-        model = _load_model(content_dir)
+        model = _load_model(content_dir, public=False)
         if not _is_translated_language(model, language):
             return 2
         target = out_file or Path.cwd() / f"translations-{language}.xlf"
@@ -465,7 +466,7 @@ def import_command(content_dir: Path | None, xliff_file: Path) -> None:
     from vitrine.translation.xliff import ExchangeError, import_file
 
     def run() -> int:
-        model = _load_model(content_dir)
+        model = _load_model(content_dir, public=False)
         try:
             report = import_file(model, xliff_file)
         except ExchangeError as error:

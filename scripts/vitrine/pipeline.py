@@ -9,6 +9,7 @@ from vitrine.checks import flagged, outdated_figures
 from vitrine.load import load_content
 from vitrine.model import Model
 from vitrine.problems import ContentErrors, Problem, errors_in
+from vitrine.publication import public_model, publication_problems
 from vitrine.resolve import resolve
 from vitrine.validate import validate
 
@@ -20,13 +21,16 @@ def check(content_dir: Path, strict: bool = False) -> tuple[Model | None, list[P
     valid = validate(loaded)
     model, problems = resolve(valid, content_dir)
     if model is not None:
-        problems = problems + flagged(model) + outdated_figures(model, dt.date.today(), strict)
+        problems = (
+            problems + flagged(model) + outdated_figures(model, dt.date.today(), strict) + publication_problems(model)
+        )
     return model, problems
 
 
-def prepare(content_dir: Path) -> Model:
-    """The resolved model; raises ContentErrors listing every error when the content has any."""
+def prepare(content_dir: Path, public: bool = True) -> Model:
+    """The resolved model, without what is not published yet unless ``public`` is False (the translation tools see
+    everything); raises ContentErrors listing every error when the content has any."""
     model, problems = check(content_dir)
     if model is None or errors_in(problems):
         raise ContentErrors(problems)
-    return model
+    return public_model(model) if public else model

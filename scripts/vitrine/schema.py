@@ -54,6 +54,17 @@ Notes = Annotated[
         json_schema_extra={INTERNAL: True},
     ),
 ]
+
+
+class Publication(StrEnum):
+    PUBLISHED = "published"
+    DRAFT = "draft"
+    UNDER_REVIEW = "under_review"
+
+
+# Work in progress is checked like the rest, and kept out of every public output (site, search, kit, data).
+UNPUBLISHED = frozenset({"draft", "under_review"})
+PUBLICATION_HELP = "published, draft or under_review (the last two stay out of the site, the kit and the data)"
 SourceHash = Annotated[
     str | None,
     Field(description="fingerprint of the source text this translation was made from (written by the tools)"),
@@ -225,6 +236,7 @@ class Figure(Schema):
     source: Source
     display: Literal["full", "compact"] = described("full (1,898,561) or compact (1.9 million)", default="full")
     series: list[SeriesPoint] = described("optional values over several years", default_factory=list)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -245,6 +257,7 @@ class Sector(Schema):
     clusters: list[Text] = described("clusters and networks of the sector", default_factory=list)
     projects: list[Identifier] = refs("project", "flagship projects of the sector")
     contacts: list[Identifier] = refs("contact", "who to contact about this sector")
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -266,6 +279,7 @@ class ProjectStatus(StrEnum):
     ACTIVE = "active"
     PLANNED = "planned"
     COMPLETED = "completed"
+    DRAFT = "draft"
     UNDER_REVIEW = "under_review"
 
 
@@ -282,7 +296,9 @@ class Milestone(Schema):
 
 class Project(Schema):
     place: Place
-    status: ProjectStatus = described("active, planned, completed or under_review (kept out of promotion)")
+    status: ProjectStatus = described(
+        "active, planned or completed; draft or under_review keep it out of the site, the kit and the data"
+    )
     sectors: list[Identifier] = refs("sector", "the sectors the project belongs to")
     figures: list[Identifier] = refs("figure", "the key figures of the project")
     milestones: list[Milestone] = described("dated steps of the project", default_factory=list)
@@ -326,6 +342,7 @@ class Site(Schema):
     contacts: list[Identifier] = refs("contact", "who to contact about this site")
     image: Identifier | None = ref("media", "the identifier of an image in media.yml", default=None)
     website: Url | None = described("the site's own web site", default=None)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -345,6 +362,7 @@ class Incentive(Schema):
     reference: str | None = described("the legal text it rests on (CGI, article 244 quater B)", default=None)
     source: Source = described("the official page or legal text where it can be checked")
     year: int = described("the year of the rules described (rates and thresholds change)", ge=1800, le=2200)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -368,6 +386,7 @@ class Story(Schema):
     city: Text | None = described("where the company set up", default=None)
     source: Source = described("the public source of every fact told (press release, official news)")
     website: Url | None = described("the company's web site", default=None)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -389,6 +408,7 @@ class Partnership(Schema):
     place: Text = described("where it was signed")
     figures: list[Identifier] = refs("figure", "figures about the partner")
     targets: list[PartnershipTarget] = described("the target sectors of the partnership", default_factory=list)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -453,6 +473,7 @@ class FreePage(Schema):
         default_factory=list,
     )
     statement: Statement | None = described("an accessibility statement's facts", default=None)
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -487,6 +508,7 @@ class Argument(Schema):
     id: Identifier
     figures: list[Identifier] = refs("figure", "figures that back the argument")
     projects: list[Identifier] = refs("project", "projects that illustrate it")
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -510,6 +532,7 @@ class Destination(Schema):
     sister_cities: list[SisterCity] = described("twinned cities and agreements", default_factory=list)
     since: int | None = described("the year the destination was added", default=None)
     contacts: list[Identifier] = refs("contact", "who to contact about this destination")
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 
@@ -540,6 +563,7 @@ class Event(Schema):
     kit: KitComposition | None = described(
         "the deck printed for this event (default: the standard deck, with the event's sectors)", default=None
     )
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
     flag: Flag = None
     notes: Notes = None
 

@@ -6,37 +6,17 @@ from __future__ import annotations
 
 import gzip
 import io
-import subprocess
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 import pytest
 
 from support.canaries import CANARY, planted_canaries
+from support.outputs import texts_of
 
 pytestmark = pytest.mark.slow
-
-
-def texts_of(name: str, data: bytes) -> Iterator[tuple[str, str]]:
-    """Every text a published file holds, opening compressed copies, PDFs, PowerPoint files and zips."""
-    if name.endswith(".br"):
-        yield from texts_of(name[:-3], brotli.decompress(data))
-    elif name.endswith(".gz"):
-        yield from texts_of(name[:-3], gzip.decompress(data))
-    elif name.endswith(".pdf"):  # poppler: ten times faster than pypdf, for 119 PDFs and their copies in packs
-        for tool in ("pdftotext", "pdfinfo"):
-            read = subprocess.run(
-                [tool, "-q", "-", "-"] if tool == "pdftotext" else [tool, "-"], input=data, capture_output=True
-            )
-            yield name, read.stdout.decode("utf-8", errors="replace")
-    elif name.endswith((".pptx", ".zip")):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for member in archive.namelist():
-                yield from texts_of(f"{name}/{member}", archive.read(member))
-    else:
-        yield name, data.decode("utf-8", errors="replace")
 
 
 def test_internal_fields_reach_no_output(reference_site: Path, summary: Callable[[str], None]) -> None:
