@@ -189,15 +189,14 @@ def test_home_page_has_every_band_and_states_accessibility(reference_site: Path)
     )
 
 
-def test_project_under_review_is_kept_out_of_promotion(reference_site: Path) -> None:
+def test_project_under_review_reaches_no_page(reference_site: Path) -> None:
     home = soup(reference_site / "index.html")
     assert not home.select('a[href*="projects/the-camp"]')
     assert not soup(reference_site / "projects" / "index.html").select('a[href*="projects/the-camp"]')
     for sector in ids_in("sectors"):
         assert not soup(reference_site / "sectors" / sector / "index.html").select('a[href*="the-camp"]')
-    page = soup(reference_site / "projects" / "the-camp" / "index.html")  # still reachable, worded neutrally
-    facts = page.select_one(".vitrine-facts")
-    assert facts is not None and "en réexamen" in facts.get_text()
+    assert not (reference_site / "projects" / "the-camp").exists()
+    assert not (reference_site / "en" / "projects" / "the-camp").exists()
 
 
 def test_accessibility_statement_follows_the_rgaa_template(reference_site: Path) -> None:
