@@ -15,10 +15,9 @@ from jinja2 import Environment
 from vitrine.documents import forwarding_table
 from vitrine.model import Model
 from vitrine.site.fragments import forwarding_page
+from vitrine.site.headers import REDIRECTS_FILE
 from vitrine.urls import absolute, go_address
 from vitrine.view import View
-
-REDIRECTS_FILE = "_redirects"
 
 
 def write_forwarding(site: Path, model: Model, env: Environment) -> int:

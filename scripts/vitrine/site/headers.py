@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 HEADERS_FILE = "_headers"
+REDIRECTS_FILE = "_redirects"  # written by forwarding.py before the headers
 NGINX_FILE = "_nginx-headers.conf"
 
 # Files whose name carries a hash of their content (the theme's bundles, our font subsets) never change under
@@ -87,7 +88,9 @@ def headers_file(headers: dict[str, str], fingerprinted: list[str], pages: list[
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet(headers: dict[str, str]) -> str:
+def nginx_snippet(headers: dict[str, str], language_folders: list[str], redirects: list[tuple[str, str]]) -> str:
+    """The snippet for the site's nginx ``server`` block: the headers, each language's 404 page (``language_folders``
+    hold their own 404.html), and the kit's short addresses as real redirects (``redirects``: from, to)."""
     security = [f'add_header {name} "{value}" always;' for name, value in headers.items()]
     lines = [
         "# The site's headers (written by vitrine build): include this file in its server block.",
@@ -104,8 +107,27 @@ def nginx_snippet(headers: dict[str, str]) -> str:
         "}",
         "# Files for the build and the hosts, not for readers.",
         "location ~ ^/_ { return 404; }",
+        "# A missing page answers 404 with the not-found page in the reader's language.",
+        "error_page 404 /404.html;",
+        *(f"location /{folder}/ {{ error_page 404 /{folder}/404.html; }}" for folder in language_folders),
+        "# The short addresses printed under the kit's QR codes (/go/…/ holds a forwarding page for other hosts).",
+        *(
+            f'location = {source} {{ return 302 "{target}"; }}'
+            for source, target in redirects
+            if _plain(source + target)
+        ),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _plain(address: str) -> bool:
+    """An address nginx can take inside quotes as it is (the build writes them; this keeps a stray one out)."""
+    return re.fullmatch(r"[/\w.~:?&=%+-]+", address) is not None
+
+
+def read_redirects(text: str) -> list[tuple[str, str]]:
+    """(from, to) of each line of a ``_redirects`` file."""
+    return [(parts[0], parts[1]) for line in text.splitlines() if len(parts := line.split()) >= 2]
 
 
 def read_headers_file(text: str) -> dict[str, str]:
@@ -132,7 +154,10 @@ def write_headers(site: Path) -> dict[str, str]:
     )
     addresses = [page.relative_to(site).as_posix().removesuffix("index.html") for page in html_files]
     (site / HEADERS_FILE).write_text(headers_file(headers, fingerprinted_files(site), addresses), encoding="utf-8")
-    (site / NGINX_FILE).write_text(nginx_snippet(headers), encoding="utf-8")
+    language_folders = sorted(page.parent.name for page in site.glob("*/404.html"))
+    redirects_file = site / REDIRECTS_FILE
+    redirects = read_redirects(redirects_file.read_text(encoding="utf-8")) if redirects_file.is_file() else []
+    (site / NGINX_FILE).write_text(nginx_snippet(headers, language_folders, redirects), encoding="utf-8")
     return headers
 
 
@@ -152,6 +177,5 @@ def local_nginx_config(site: Path, port: int, scratch: Path) -> str:
         + f"worker_processes 1; daemon off; pid {scratch / 'nginx.pid'}; error_log {scratch / 'error.log'};\n"
         + "events {}\n"
         + f"http {{ include /etc/nginx/mime.types; access_log off; {temporary}\n"
-        + f"  server {{ listen 127.0.0.1:{port}; root {site}; include {site / NGINX_FILE};\n"
-        + "    error_page 404 /404.html; } }\n"
+        + f"  server {{ listen 127.0.0.1:{port}; root {site}; include {site / NGINX_FILE}; }} }}\n"
     )
