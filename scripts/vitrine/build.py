@@ -33,9 +33,12 @@ class BuildReport:
     unchanged: bool = False  # nothing changed since the last build into ``out``: it was left as it was
 
 
-def build(project: Path, content: Path, out: Path, progress: Progress, with_kit: bool = True) -> BuildReport:
-    """Check the content, render the pitch kit, build every language of the site into a fresh folder, add the kit
-    to it, then swap it into ``out``. Content errors raise ContentErrors before anything is written."""
+def build(
+    project: Path, content: Path, out: Path, progress: Progress, with_kit: bool = True, jobs: int | None = None
+) -> BuildReport:
+    """Check the content, render the pitch kit, build every language of the site into a fresh folder (``jobs``
+    languages at once, default one per core), add the kit to it, then swap it into ``out``. Content errors raise
+    ContentErrors before anything is written."""
     started = time.perf_counter()
 
     progress("Checking the content…")
@@ -63,7 +66,7 @@ def build(project: Path, content: Path, out: Path, progress: Progress, with_kit:
 
     with docs_folder(project, content) as docs, staging(out) as fresh:
         progress("Rendering the pages…")
-        warnings = build_site(project, model, entries, packs, docs, fresh, progress)
+        warnings = build_site(project, model, entries, packs, docs, fresh, progress, jobs)
         if kit is not None:
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)

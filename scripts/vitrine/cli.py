@@ -199,7 +199,13 @@ def check(content_dir: Path | None, strict: bool) -> None:
 @content_option
 @out_option("Where to write the site (default: site/ of the project).")
 @click.option("--without-kit", is_flag=True, help="Build the website only, not the PDFs of the pitch kit.")
-def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many languages of the site to build at once (default: one per core).",
+)
+def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool, jobs: int | None) -> None:
     """Check the content, then build the website and the pitch kit in every language."""
     from vitrine.build import build as build_everything
     from vitrine.schema_export import write_schemas
@@ -213,7 +219,7 @@ def build(content_dir: Path | None, out_dir: Path | None, without_kit: bool) -> 
         if root == (project / "content").resolve():
             write_schemas(project)
         try:
-            report = build_everything(project, root, out, _progress, with_kit=not without_kit)
+            report = build_everything(project, root, out, _progress, with_kit=not without_kit, jobs=jobs)
             _progress.close()
         except SiteBuildError as error:
             click.secho(f"The site could not be built: {error}", fg="red", err=True)

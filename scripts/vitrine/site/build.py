@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 from vitrine.documents import Entry, Pack
 from vitrine.model import Model
 from vitrine.progress import Progress
+from vitrine.site.parallel import languages_in_parallel
 from vitrine.site.plugin import VitrinePlugin
 from vitrine.urls import GO_FOLDER
 
@@ -90,8 +91,10 @@ def build_site(
     docs: Path,
     out: Path,
     progress: Progress,
+    jobs: int | None = None,
 ) -> list[str]:
-    """Build every language of the site from ``model`` into ``out``; return MkDocs' warnings."""
+    """Build every language of the site from ``model`` into ``out``, ``jobs`` at once (default: one per core);
+    return MkDocs' warnings."""
     with _collected(progress) as collector:
         try:
             config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(out), docs_dir=str(docs))
@@ -101,7 +104,8 @@ def build_site(
             plugin.use(model, kit, packs, progress)
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                with languages_in_parallel(config.plugins.get("i18n"), plugin, collector, jobs):
+                    mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
         except (Abort, MkDocsException) as error:

@@ -5,7 +5,7 @@ language (its fonts' stylesheet and font stack, Material's search worker)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
 
@@ -39,3 +39,11 @@ def absolute_alternates(alternates: list[dict[str, str]], site_url: str, default
     found = [{"lang": alt["lang"], "href": urljoin(base, alt["link"].lstrip("/"))} for alt in alternates]
     found += [{"lang": "x-default", "href": alt["href"]} for alt in found if alt["lang"] == default]
     return found
+
+
+def home_alternates(alternates: list[dict[str, str]], source: str, site_url: str) -> list[dict[str, str]]:
+    """The language switch's entries, each leading to its language's home page (below the site's own path)."""
+    base = urlsplit(site_url).path.rstrip("/")
+    return [
+        {**alt, "link": f"{base}/" if alt.get("lang") == source else f"{base}/{alt.get('lang')}/"} for alt in alternates
+    ]

@@ -135,6 +135,18 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self._progress(self._pages)
         return repair_theme_markup(output)
 
+    def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "404.html":
+            # A missing page has no versions: the language switch leads to each language's home page (otherwise
+            # it would keep the links of whichever page was rendered last). mkdocs-static-i18n sets them as an
+            # attribute, which templates read before the item.
+            config.extra.alternate = context.home_alternates(  # type: ignore[attr-defined]
+                getattr(config.extra, "alternate", None) or config.extra.get("alternate") or [],
+                self._state().model.source_language,
+                str(config.site_url or ""),
+            )
+        return template
+
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name == "404.html":
             output_content = repair_theme_markup(output_content)
@@ -146,6 +158,20 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # a nested language build: the outer build finishes the work once every language is done
         postbuild.finish(self._state(), Path(config.site_dir))
+
+    # --- for the processes that build languages side by side (parallel.py) -----------------------------
+
+    def pages_done(self) -> int:
+        return self._pages.done
+
+    def quieten(self) -> None:
+        self._progress = quiet
+
+    def not_found_page(self, language: str) -> str | None:
+        return self._state().not_found.get(language)
+
+    def keep_not_found_page(self, language: str, html: str) -> None:
+        self._state().not_found[language] = html
 
     # --- helpers --------------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from vitrine.site import search
 from vitrine.site.font_slices import slice_site_fonts
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
+from vitrine.site.sitemap import write_sitemap
 from vitrine.site.state import SiteState
 from vitrine.site.theme_script import repair_bundles
 
@@ -35,6 +36,11 @@ def not_found_pages(state: SiteState, site: Path) -> None:
 def search_indexes(state: SiteState, site: Path) -> None:
     source = state.model.source_language
     search.split_index(site, source, [lang.code for lang in state.model.languages if lang.code != source])
+
+
+def site_map(state: SiteState, site: Path) -> None:
+    source = state.model.source_language
+    write_sitemap(site, [lang.code for lang in state.model.languages if lang.code != source])
 
 
 def forwarding_pages(state: SiteState, site: Path) -> None:
@@ -78,6 +84,10 @@ def theme_script(state: SiteState, site: Path) -> None:
 POST_BUILD = (
     Step("each language's own 404 page", not_found_pages),
     Step("each language's own search index (mkdocs-static-i18n merges them)", search_indexes),
+    Step(
+        "the site map of every language, from the pages' own addresses (each language build sees only its own)",
+        site_map,
+    ),
     Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages),
     Step("large script fonts cut into slices, so that a page downloads only what it shows", font_slices),
     Step("the theme's script without its sitemap requests under each language (404 on a host)", theme_script),
