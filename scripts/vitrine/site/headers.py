@@ -26,7 +26,10 @@ FINGERPRINTED_NGINX = r"[.-][0-9a-f]{8,}(\.min)?\.(js|css|woff2|avif|webp|jpg|pn
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=600"
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
+# Inline scripts the browser runs; data blocks (type="application/ld+json") are never run and need no hash.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"application/ld\+json\")[^>]*>(.*?)</script>", re.S | re.I
+)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 
 

@@ -61,6 +61,7 @@ from vitrine.view.graphics import (
     TerritoryMapView,
     WorldMapView,
 )
+from vitrine.view.structured_data import structured_data
 
 DataT = TypeVar("DataT", bound=Schema)
 
@@ -258,6 +259,12 @@ class View:
     def free_page(self, page_kind: str) -> str | None:
         """The address of the free page of a kind (legal-notice, accessibility…), or None when there is none."""
         return self._links.free_page(page_kind)
+
+    @example("{{ v.structured_data('sector', 'water', 'Water')[0]['@type'] }}", "BreadcrumbList")
+    @example("{{ v.structured_data('home', none, 'Lakeshore')[0].contactPoint[0].email }}", "desk@lakeshore.example")
+    def structured_data(self, kind: str | None, item_id: str | None, title: str) -> list[dict[str, Any]]:
+        """The page's JSON-LD blocks (schema.org): breadcrumbs, the organisation, events, places, stories."""
+        return structured_data(self, kind, item_id, title)
 
     # --- texts of items -------------------------------------------------------------------------------
 
