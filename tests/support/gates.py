@@ -24,6 +24,14 @@ from vitrine.site.headers import HEADERS_FILE, read_headers_file
 # parametrised with them before any content is read; a test checks that they are the content's.
 REFERENCE_LANGUAGES = ["fr", "en", "de", "it", "ja", "zh", "ar"]
 AXE_SCRIPT = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core on the WCAG rules, bringing back only rule names and the violations' elements: its full results (every
+# element of every rule that passed) cost more to send out of the browser than the checks themselves.
+AXE_RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then((r) => ({
+    applicable: [...r.passes, ...r.violations, ...r.incomplete].map((rule) => rule.id),
+    inapplicable: r.inapplicable.map((rule) => rule.id),
+    violations: r.violations.map((v) => ({id: v.id, help: v.help, nodes: v.nodes.map((n) => n.html)})),
+  }))"""
 # The rules of WCAG 2.0 and 2.1, levels A and AA (RGAA 4.1 follows WCAG 2.1 AA).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
@@ -135,6 +143,8 @@ def record(
             route.fulfill(status=200, path=found, headers=headers)
 
     context.route("**/*", answer)
+    if inspect:  # loaded into every page by the browser itself: sending it with each page cost a tenth of a second
+        context.add_init_script(script=axe)
     page = context.new_page()
     page.on("console", lambda message: _note_policy_violation(message, records[-1]))
     for path in paths:
@@ -146,7 +156,7 @@ def record(
         entry.cookies = [cookie["name"] for cookie in context.cookies()]
         entry.storage = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
         if inspect:
-            _inspect(page, entry, axe)
+            _inspect(page, entry)
         context.clear_cookies()
         page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     context.close()
@@ -158,14 +168,13 @@ def _note_policy_violation(message: ConsoleMessage, entry: PageRecord) -> None:
         entry.violations.append(message.text)
 
 
-def _inspect(page: Page, entry: PageRecord, axe: str) -> None:
-    page.evaluate(axe)  # evaluated by the browser's debugger, as a page's policy does not apply to it
-    results = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    entry.rules = {rule["id"] for outcome in ("passes", "violations", "incomplete") for rule in results[outcome]}
-    entry.rules_run = entry.rules | {rule["id"] for rule in results["inapplicable"]}
+def _inspect(page: Page, entry: PageRecord) -> None:
+    results = page.evaluate(AXE_RUN, WCAG_TAGS)
+    entry.rules = set(results["applicable"])
+    entry.rules_run = entry.rules | set(results["inapplicable"])
     for violation in results["violations"]:
-        for node in violation["nodes"]:
-            element = " ".join(node["html"].split())[:160]
+        for html in violation["nodes"]:
+            element = " ".join(html.split())[:160]
             entry.accessibility.append(f"{violation['id']} ({violation['help']}): {element}")
     facts = page.evaluate(DOCUMENT_SCRIPT)
     entry.lang, entry.h1 = facts["lang"], facts["h1"]
