@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ from pydantic import BaseModel
 from vitrine import fonts, formatting
 from vitrine.images import ImageError, read_facts
 from vitrine.model import Item, Model
-from vitrine.problems import Collector, Problem
+from vitrine.problems import Collector, Problem, Severity
 from vitrine.safety import Finding, markup_findings, svg_findings
 from vitrine.schema import (
     CONTENT_TYPES,
@@ -168,6 +170,7 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
             "the texts of the territory in the source language are missing.",
             f"create territory.{source}.yml with name, tagline, value_proposition, contact_call and description.",
         )
+    reported = {problem.file for problem in valid.problems if problem.severity is Severity.ERROR}
     for content_type in CONTENT_TYPES:
         if content_type.kind == "territory":
             continue
@@ -175,6 +178,8 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
             if source in item.texts:
                 continue
             where = content_type.text_file(item.id, source)
+            if where in reported and content_type.layout == "folder":
+                continue  # the text is there but has errors of its own, reported on its lines
             if content_type.layout == "folder":
                 hint = f"create {where} with a header block (title, summary) and the text."
             else:
@@ -212,11 +217,13 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
         try:
             read_facts(root / media.data.file)
         except ImageError as error:
+            what, _, hint = str(error).rpartition(": ")  # the images module says why, then what to do
             found.error(
                 media.origin.file,
                 media.origin.line("file"),
                 "file",
-                f"the image file “{media.data.file}” cannot be published: {error}",
+                f"the image file “{media.data.file}” cannot be published: {what or error}.",
+                hint if what else "replace it with a JPEG or PNG image.",
             )
     return found.problems
 
@@ -341,6 +348,58 @@ def outdated_figures(model: Model, today: dt.date, strict: bool = False) -> list
                 f"look for a newer value at its source ({figure.data.source.name}), then update value and year.",
             )
     return found.problems
+
+
+def figures_in_the_future(model: Model, today: dt.date) -> list[Problem]:
+    """A key figure gives what was measured: a year after this one is a typing mistake (or a forecast, which is
+    not a key figure)."""
+    found = Collector()
+    for figure in model.items["figure"].values():
+        years = [
+            ("year", figure.data.year),
+            *((f"series[{i + 1}].year", p.year) for i, p in enumerate(figure.data.series)),
+        ]
+        for field_label, year in years:
+            if year > today.year:
+                line = figure.origin.line("year") if field_label == "year" else figure.origin.line("series")
+                found.error(
+                    figure.origin.file,
+                    line,
+                    field_label,
+                    f"the year {year} is in the future: a key figure gives what was measured, in a year gone by.",
+                    "correct the year (the year the value refers to, as its source states it).",
+                )
+    return found.problems
+
+
+IDENTIFIER = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def check_file_names(valid: ValidContent) -> list[Problem]:
+    """An item's file name is its page's address: it must be written as addresses are."""
+    found = Collector()
+    for content_type in CONTENT_TYPES:
+        if content_type.layout != "folder":
+            continue
+        for item_id in sorted({*valid.items[content_type.kind], *valid.invalid.get(content_type.kind, set())}):
+            if IDENTIFIER.fullmatch(item_id):
+                continue
+            suggestion = slug_of(item_id) or "a-name"
+            found.error(
+                content_type.data_file(item_id),
+                1,
+                None,
+                f"the file name “{item_id}” cannot be part of a web address (it becomes the page's address).",
+                f"rename the file and its texts with lower-case letters, digits and hyphens only, like "
+                f"{content_type.data_file(suggestion)}.",
+            )
+    return found.problems
+
+
+def slug_of(text: str) -> str:
+    """``text`` as an identifier: accents dropped, lower case, words joined by hyphens ("Eau Propre" -> eau-propre)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
 def check_languages(territory: Item[Territory]) -> list[Problem]:

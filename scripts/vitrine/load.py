@@ -46,6 +46,24 @@ class LoadedContent:
     problems: list[Problem]
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Something YAML allows and content may not hold (said in plain words, with its place)."""
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """The safe loader, refusing anchors and aliases (&name, *name): staff never need them, and aliases let a few
+    lines expand into gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                problem="this line uses &… or *… (a YAML anchor or alias), which content files may not use",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
 def _to_plain(node: yaml.Node, loader: yaml.SafeLoader, at: Path_, lines: dict[Path_, int], offset: int) -> Any:
     lines[at] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
@@ -54,6 +72,11 @@ def _to_plain(node: yaml.Node, loader: yaml.SafeLoader, at: Path_, lines: dict[P
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, (dict, list)):
                 key = str(key)
+            if key in result:
+                raise _Refused(
+                    problem=f"the field “{key}” is written twice here (first on line {lines[(*at, key)]})",
+                    problem_mark=key_node.start_mark,
+                )
             result[key] = _to_plain(value_node, loader, (*at, key), lines, offset)
             lines[(*at, key)] = key_node.start_mark.line + 1 + offset
         return result
@@ -62,31 +85,83 @@ def _to_plain(node: yaml.Node, loader: yaml.SafeLoader, at: Path_, lines: dict[P
     return loader.construct_object(node, deep=True)
 
 
+# What the YAML reader says, in the words of someone who edits a text file: (what it says, what happened, what to
+# do). The first that matches wins.
+GENERIC_HINT = (
+    "check the indentation (spaces only, no tabs), the colon after each field name, and put text that contains a "
+    "colon or starts with a special character between double quotes."
+)
+PLAIN_WORDS: tuple[tuple[str, str, str], ...] = (
+    ("'\\t'", "there is a tab character in this line", "indent with spaces only: replace the tab with spaces."),
+    (
+        "while scanning a quoted scalar",
+        "a text opened with a quotation mark on this line is never closed",
+        "add the closing quotation mark at the end of the text.",
+    ),
+    (
+        "mapping values are not allowed",
+        "a colon is where no field can start: this line is not lined up with the fields around it, or a text "
+        "holds “: ”",
+        "line it up with the fields above it, or put the whole text between double quotes.",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list opened with [ is not closed as it should be",
+        "close it with ] and separate its items with commas; put items that contain a colon between quotes.",
+    ),
+    (
+        "expected ',' or '}'",
+        "a group opened with { is not closed as it should be",
+        "close it with } and separate its fields with commas.",
+    ),
+    (
+        "constructor for the tag",
+        "a tag (!!…) asks for a special kind of value, which content files may not use",
+        "remove the !!… written before the value.",
+    ),
+    (
+        "expected <block end>",
+        "this line does not follow from the lines above it: a quotation mark left open above, or an indentation "
+        "that differs",
+        "close the quotation marks of the line above, and indent this line like the field above it (with spaces).",
+    ),
+    (
+        "could not find expected ':'",
+        "a field name is not followed by a colon, or a text runs onto the next line",
+        "write each field as “name: value” on its line; put long text between double quotes.",
+    ),
+    ("found character", "this line holds a character that cannot start a value here", GENERIC_HINT),
+)
+
+
+def _plain_words(error: yaml.MarkedYAMLError) -> tuple[str, str, yaml.Mark | None]:
+    """What went wrong and what to do, without the reader's jargon, and where (the start of an unclosed text)."""
+    if isinstance(error, _Refused):
+        hint = "keep one of them." if "twice" in str(error.problem) else "write the value itself at each place."
+        return str(error.problem), hint, error.problem_mark
+    said = f"{error.context or ''} {error.problem or ''}"
+    for clue, what, hint in PLAIN_WORDS:
+        if clue in said:
+            # An unclosed text or list is best shown where it opens; the reader notices it further down.
+            opens = clue in ("while scanning a quoted scalar", "expected ',' or ']'", "expected ',' or '}'")
+            mark = error.context_mark if opens else error.problem_mark
+            return what, hint, mark or error.problem_mark or error.context_mark
+    return "the text is not written as YAML expects", GENERIC_HINT, error.problem_mark or error.context_mark
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int], Problem | None]:
     """Parse YAML text into plain data and a line map; a syntax error becomes a Problem, not an exception."""
-    loader = yaml.SafeLoader(text)
+    loader = _ContentLoader(text)
     lines: dict[Path_, int] = {}
     try:
         node = loader.get_single_node()
         data = None if node is None else _to_plain(node, loader, (), lines, line_offset)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        what, hint, mark = _plain_words(error)
         line = (mark.line + 1 + line_offset) if mark else None
-        reason = (error.problem or "the text is not valid YAML").strip()
-        return (
-            None,
-            {},
-            Problem(
-                path,
-                line,
-                None,
-                f"this file cannot be read: {reason}.",
-                "check the indentation (spaces only, no tabs), the colon after each field name, and put text that "
-                "contains a colon or starts with a special character between double quotes.",
-            ),
-        )
-    except yaml.YAMLError as error:
-        return None, {}, Problem(path, None, None, f"this file cannot be read: {error}.", None)
+        return None, {}, Problem(path, line, None, f"this file cannot be read: {what}.", hint)
+    except yaml.YAMLError:
+        return None, {}, Problem(path, None, None, "this file cannot be read as YAML.", GENERIC_HINT)
     finally:
         loader.dispose()
     return data, lines, None
@@ -119,14 +194,15 @@ def load_file(root: Path, file: Path) -> tuple[Document | None, Problem | None]:
             f"(at most {LARGEST_TEXT_FILE // 1024 // 1024} MB), so it was not read.",
             "check that it is the file you meant to put here (not an export or a log), and shorten it.",
         )
+    data = file.read_bytes()
     try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
         return None, Problem(
             relative,
+            data[: error.start].count(b"\n") + 1,
             None,
-            None,
-            "this file is not saved as UTF-8 text.",
+            "this file is not saved as UTF-8 text (this line holds a character in another encoding).",
             "save it again with the UTF-8 encoding (the default of most editors).",
         )
     if file.suffix == ".md":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from vitrine.checks import flagged, outdated_figures
+from vitrine.checks import figures_in_the_future, flagged, outdated_figures
 from vitrine.load import load_content
 from vitrine.model import Model
 from vitrine.problems import ContentErrors, Problem, errors_in
@@ -22,7 +22,11 @@ def check(content_dir: Path, strict: bool = False) -> tuple[Model | None, list[P
     model, problems = resolve(valid, content_dir)
     if model is not None:
         problems = (
-            problems + flagged(model) + outdated_figures(model, dt.date.today(), strict) + publication_problems(model)
+            problems
+            + flagged(model)
+            + outdated_figures(model, dt.date.today(), strict)
+            + figures_in_the_future(model, dt.date.today())
+            + publication_problems(model)
         )
     return model, problems
 

@@ -227,10 +227,19 @@ def svg_findings(data: bytes) -> list[Finding]:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
+        if b"<!ENTITY" in data:
+            return [
+                Finding(
+                    error.lineno or 1,
+                    "the drawing declares entities (<!ENTITY …>), which can make a small file expand without end.",
+                    "export it again from the drawing program, as plain SVG.",
+                )
+            ]
         return [
             Finding(
                 error.lineno or 1,
-                f"the drawing is not valid SVG (XML): {expat.errors.messages.get(error.code, str(error))}.",
+                "the drawing is not valid SVG: its XML is broken on this line (an element or a quotation mark "
+                "left open, or a character out of place).",
                 "export it again from the drawing program, as SVG.",
             )
         ]

@@ -6,6 +6,7 @@ description, from ``schema.py``), and what to do.
 
 from __future__ import annotations
 
+import difflib
 import typing
 from typing import Any
 
@@ -96,11 +97,13 @@ def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: 
         )
     if kind == "extra_forbidden":
         allowed = ", ".join(siblings)
+        close = difflib.get_close_matches(str(location[-1]), siblings, n=1, cutoff=0.6)
+        guess = f" Did you mean “{close[0]}”?" if close else ""
         return Problem(
             origin.file,
             line,
             name,
-            f"“{location[-1]}” is not a field of {title}.",
+            f"“{location[-1]}” is not a field of {title}.{guess}",
             f"check the spelling; the fields allowed here are: {allowed}.",
         )
     expected = description or error["msg"].lower()
@@ -120,6 +123,41 @@ def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: 
         f"found {show(error['input'])}, expected {expected}.",
         "correct the value, then run the check again.",
     )
+
+
+def explain_all(errors: list[ErrorDetails], model: type[BaseModel], origin: Origin, title: str) -> list[Problem]:
+    """Every pydantic error of one value as Problems; a misspelt field name (“titel” written, “title” missing) is
+    one problem that says which name was meant, not two."""
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    meant: dict[tuple[Any, ...], str] = {}  # location of the misspelt field -> the missing field it stands for
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        location = tuple(error["loc"])
+        taken = {name for loc, name in meant.items() if loc[:-1] == location[:-1]}
+        candidates = [str(loc[-1]) for loc in missing if loc[:-1] == location[:-1] and str(loc[-1]) not in taken]
+        close = difflib.get_close_matches(str(location[-1]), candidates, n=1, cutoff=0.6)
+        if close:
+            meant[location] = close[0]
+    replaced = {(loc[:-1], name) for loc, name in meant.items()}
+    problems = []
+    for error in errors:
+        location = tuple(error["loc"])
+        if error["type"] == "missing" and (location[:-1], str(location[-1])) in replaced:
+            continue
+        if location in meant:
+            problems.append(
+                Problem(
+                    origin.file,
+                    origin.line(*location),
+                    field_name(location),
+                    f"“{location[-1]}” is not a field of {title}: did you mean “{meant[location]}”?",
+                    f"write “{meant[location]}:” instead of “{location[-1]}:”.",
+                )
+            )
+            continue
+        problems.append(explain(error, model, origin, title))
+    return problems
 
 
 def not_a_group(origin: Origin, raw: Any, title: str) -> Problem:

@@ -18,7 +18,7 @@ from vitrine.load import Document, LoadedContent, Path_
 from vitrine.model import Item, Origin
 from vitrine.problems import Collector, Problem
 from vitrine.schema import CONTENT_TYPES, ContentType, Schema, Territory
-from vitrine.schema_messages import explain, not_a_group
+from vitrine.schema_messages import explain_all, not_a_group
 
 DataT = TypeVar("DataT", bound=Schema)
 
@@ -81,8 +81,8 @@ class Validation:
         try:
             return schema.model_validate(raw)
         except ValidationError as error:
-            for detail in error.errors():
-                self.found.add(explain(detail, schema, origin, title))
+            for problem in explain_all(error.errors(), schema, origin, title):
+                self.found.add(problem)
             return None
 
     def language_is_declared(self, language: str, document: Document) -> bool:
@@ -133,7 +133,8 @@ def content_type_at(folder: str, stem: str) -> ContentType | None:
 
 def territory_file(state: Validation, document: Document | None, loaded_problems: list[Problem]) -> None:
     if document is None:
-        if not any(p.file == TERRITORY_FILE for p in loaded_problems):
+        # Not again when the file could not be read, or when there is no content folder at all.
+        if not any(p.file == TERRITORY_FILE or "folder does not exist" in p.message for p in loaded_problems):
             state.found.error(
                 TERRITORY_FILE,
                 None,
@@ -211,6 +212,7 @@ def list_data_file(state: Validation, document: Document, content_type: ContentT
             f"this file should hold a list of items ({content_type.title} each), every one starting with “- id: …”.",
             "start each item with a dash, as in the other list files.",
         )
+        state.unreadable.add(content_type.kind)  # what refers to its items is not reported again
         return
     known = state.items[content_type.kind]
     for index, raw in enumerate(document.data):

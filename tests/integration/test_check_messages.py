@@ -53,8 +53,8 @@ def test_unknown_field_names_the_allowed_ones(vitrine: Callable[..., Run], minim
     replace_in(minimal_content / "sectors" / "water.yml", "order: 1", "ordre: 1")
     run = vitrine("check", "--content", minimal_content)
     assert run.code == 1
-    assert "“ordre” is not a field of a sector" in run.stderr
-    assert "the fields allowed here are: order, figures" in run.stderr
+    assert "“ordre” is not a field of a sector: did you mean “order”?" in run.stderr
+    assert "write “order:” instead of “ordre:”" in run.stderr
 
 
 def test_text_in_an_undeclared_language(vitrine: Callable[..., Run], minimal_content: Path) -> None:

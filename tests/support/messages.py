@@ -7,7 +7,7 @@ from pathlib import Path
 
 from support.project import Run
 
-PROBLEM_LINE = re.compile(r"^Error in (?P<file>\S+), line (?P<line>\d+)")
+PROBLEM_LINE = re.compile(r"^Error in (?P<file>.+?), line (?P<line>\d+)")
 
 
 def errors_of(run: Run) -> list[tuple[str, int, str]]:

@@ -70,13 +70,22 @@ def test_a_missing_field_says_what_to_add() -> None:
 
 
 def test_an_unknown_field_lists_the_allowed_ones() -> None:
-    problems = validated({"figures.yml": FIGURE.replace("  unit:", "  unitt:")}).problems
+    problems = validated(
+        {"figures.yml": FIGURE.replace("  unit:", "  unit:").rstrip("\n") + "\n  colour: red\n"}
+    ).problems
     problem = next(p for p in problems if "not a field" in p.message)
-    assert problem.line == 3
-    assert problem.message == "“unitt” is not a field of a key figure."
+    assert problem.message == "“colour” is not a field of a key figure."
     assert problem.hint is not None and problem.hint.startswith(
         "check the spelling; the fields allowed here are: id, value"
     )
+
+
+def test_a_misspelt_field_is_one_problem_that_names_the_field_meant() -> None:
+    problems = validated({"figures.yml": FIGURE.replace("  unit:", "  unitt:")}).problems
+    assert [p.field for p in problems] == ["unitt"]  # not also "unit is missing"
+    assert problems[0].line == 3
+    assert problems[0].message == "“unitt” is not a field of a key figure: did you mean “unit”?"
+    assert problems[0].hint == "write “unit:” instead of “unitt:”."
 
 
 def test_a_wrong_type_quotes_what_was_found() -> None:

@@ -12,11 +12,11 @@ Internal fields never appear: only what the page itself shows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urljoin
 
-if TYPE_CHECKING:
-    from vitrine.view.core import ContactView, EventView, ProjectView, SiteView, StoryView, View
+# The View and its item views are typed as Any here: view/core.py calls this module, and imports run one way.
+View = Any
 
 CONTEXT = "https://schema.org"
 Block = dict[str, Any]
@@ -44,7 +44,7 @@ def structured_data(view: View, kind: str | None, item_id: str | None, title: st
 
 
 def _absolute(view: View, address: str) -> str:
-    return urljoin(view.site_url, address)
+    return urljoin(str(view.site_url), address)
 
 
 def breadcrumbs(view: View, kind: str, item_id: str | None, title: str) -> Block:
@@ -62,7 +62,7 @@ def breadcrumbs(view: View, kind: str, item_id: str | None, title: str) -> Block
     }
 
 
-def contact_point(view: View, contact: ContactView, about: str, area: list[str] | None = None) -> Block:
+def contact_point(view: View, contact: Any, about: str, area: list[str] | None = None) -> Block:
     point: Block = {
         "@type": "ContactPoint",
         "contactType": about,
@@ -104,7 +104,7 @@ def _postal_address(city: str, country: str | None = None) -> Block:
     return address
 
 
-def event(view: View, shown: EventView) -> Block:
+def event(view: View, shown: Any) -> Block:
     block: Block = {
         "@type": "Event",
         "name": shown.name,
@@ -124,7 +124,7 @@ def event(view: View, shown: EventView) -> Block:
     return block
 
 
-def place(view: View, shown: ProjectView | SiteView) -> Block:
+def place(view: View, shown: Any) -> Block:
     data = shown.item.data
     return {
         "@type": "Place",
@@ -136,7 +136,7 @@ def place(view: View, shown: ProjectView | SiteView) -> Block:
     }
 
 
-def story(view: View, shown: StoryView) -> Block:
+def story(view: View, shown: Any) -> Block:
     company: Block = {"@type": "Organization", "name": shown.company}
     if shown.website:
         company["url"] = shown.website
