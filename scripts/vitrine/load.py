@@ -151,7 +151,20 @@ def _plain_words(error: yaml.MarkedYAMLError) -> tuple[str, str, yaml.Mark | Non
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int], Problem | None]:
     """Parse YAML text into plain data and a line map; a syntax error becomes a Problem, not an exception."""
-    loader = _ContentLoader(text)
+    try:
+        loader = _ContentLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character (NUL…) where text belongs
+        return (
+            None,
+            {},
+            Problem(
+                path,
+                text[: error.position].count("\n") + 1 + line_offset,
+                None,
+                "this file holds a character that is not text (an invisible control character).",
+                "delete it, or copy the text into a new file: it often comes from a paste out of another program.",
+            ),
+        )
     lines: dict[Path_, int] = {}
     try:
         node = loader.get_single_node()
