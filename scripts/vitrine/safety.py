@@ -252,11 +252,17 @@ def svg_findings(data: bytes) -> list[Finding]:
 def clean_html(fragment: str) -> str:
     """Rendered Markdown reduced to the allowed elements, attributes and addresses (a second line of defence
     behind the content check); external links get rel="noopener"."""
-    return nh3.clean(
+    cleaned = nh3.clean(
         fragment,
         tags=set(ALLOWED_TAGS),
         attributes={"*": set(ALLOWED_ATTRIBUTES)},
         url_schemes={"http", "https", "mailto", "tel", "data"},
-        link_rel=None,
+        link_rel=None,  # nh3 would put it on every link; only links to other sites need it
         strip_comments=False,
     )
+    return EXTERNAL_LINK.sub(r'<a rel="external noopener" \1>', cleaned)
+
+
+# A link to another site without rel (nh3 writes attributes in double quotes): the other site gets no handle on
+# the reader's tab.
+EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')

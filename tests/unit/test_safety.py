@@ -129,3 +129,9 @@ def test_the_rendered_html_keeps_the_allowed_and_drops_the_rest() -> None:
     )
     assert '<p class="lead">' in cleaned and 'rel="external noopener"' in cleaned
     assert "onerror" not in cleaned and "<script" not in cleaned and "javascript:" not in cleaned
+
+
+def test_a_link_to_another_site_gets_noopener_and_a_link_inside_does_not() -> None:
+    cleaned = clean_html('<p><a href="https://www.cnil.fr/fr/plaintes">CNIL</a> <a href="../contact/">us</a></p>')
+    assert '<a rel="external noopener" href="https://www.cnil.fr/fr/plaintes">' in cleaned
+    assert '<a href="../contact/">' in cleaned
