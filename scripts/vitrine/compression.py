@@ -14,7 +14,9 @@ from pathlib import Path
 
 import brotli
 
-TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest", ".ics"})
+TEXT_SUFFIXES = frozenset(
+    {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest", ".ics", ".csv"}
+)
 COMPRESSION_CACHE = Path(".vitrine") / "cache" / "compressed"
 SMALLEST = 512  # bytes: below this, a compressed answer saves less than its headers cost
 # Files named by their content (the theme's scripts and styles) are compressed once and cached: at brotli's

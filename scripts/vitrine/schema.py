@@ -163,6 +163,11 @@ class KitComposition(Schema):
     )
 
 
+class DataLicence(Schema):
+    name: Text = described("the licence's name, as its authors write it (Licence Ouverte / Open Licence 2.0)")
+    url: Url = described("the address of the licence's text")
+
+
 class Territory(Schema):
     id: Identifier
     publisher: Text = described("the name of the organisation that publishes the site (Provence Promotion)")
@@ -193,6 +198,11 @@ class Territory(Schema):
         le=50,
     )
     main_contact: Identifier = ref("contact", "the main contact for investors, from contacts.yml")
+    data_licence: DataLicence | None = described(
+        "the open licence of the data files (key figures, projects, sites, incentives as CSV and JSON under "
+        "data/); leave it out to publish no data files",
+        default=None,
+    )
     kit: KitComposition = described(
         "the standard pitch kit's presentation deck (default: every slide, the headline figures, all sectors)",
         default_factory=lambda: KitComposition(slides=list(Slide)),

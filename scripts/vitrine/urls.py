@@ -85,6 +85,10 @@ STRUCTURAL_PAGES = (
     ("site-map", "site-map", "site-map.html"),
 )
 
+# The open data files (CSV and JSON, the same in every language), and the page that lists and explains them.
+DATA_FOLDER = "data"
+DATA_PAGE = ("open-data", "open-data", "open-data.html")  # page kind, path, template
+
 # The staff's view of translations: built in the source language only, linked from no public page.
 STATUS_PAGE = "staff/translations"
 
@@ -125,6 +129,9 @@ def plan(model: Model) -> list[PlannedPage]:
     pages += [
         PlannedPage(kind, None, path, template) for kind, path, template, items in ESSENTIAL_PAGES if model.items[items]
     ]
+    if model.territory.data.data_licence is not None:
+        kind, path, template = DATA_PAGE
+        pages.append(PlannedPage(kind, None, path, template))
     pages += [item_page("sector", sector.id, "sector.html") for sector in model.sectors]
     pages += [item_page("project", project.id, "project.html") for project in model.projects]
     pages += [item_page("site", site.id, "site.html") for site in model.sites]
@@ -153,3 +160,8 @@ class Links:
         """The address of the free page of a kind (legal-notice…), or None when the content has none."""
         item_id = self._free_pages.get(page_kind)
         return None if item_id is None else self.url("page", item_id)
+
+
+def data_file(table: str, suffix: str) -> str:
+    """The address of an open data file below the site's root: "data/key-figures.csv"."""
+    return f"{DATA_FOLDER}/{table}.{suffix}"

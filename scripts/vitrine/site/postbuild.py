@@ -11,6 +11,7 @@ from vitrine.site import search
 from vitrine.site.font_slices import slice_site_fonts
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
+from vitrine.site.open_data import write_open_data
 from vitrine.site.sitemap import write_sitemap
 from vitrine.site.state import SiteState
 from vitrine.site.theme_script import repair_bundles
@@ -36,6 +37,10 @@ def not_found_pages(state: SiteState, site: Path) -> None:
 def search_indexes(state: SiteState, site: Path) -> None:
     source = state.model.source_language
     search.split_index(site, source, [lang.code for lang in state.model.languages if lang.code != source])
+
+
+def data_files(state: SiteState, site: Path) -> None:
+    write_open_data(site, state.model, {language.code: state.view(language.code) for language in state.model.languages})
 
 
 def site_map(state: SiteState, site: Path) -> None:
@@ -88,6 +93,7 @@ POST_BUILD = (
         "the site map of every language, from the pages' own addresses (each language build sees only its own)",
         site_map,
     ),
+    Step("the open data (CSV and JSON) under the licence the content declares", data_files),
     Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages),
     Step("large script fonts cut into slices, so that a page downloads only what it shows", font_slices),
     Step("the theme's script without its sitemap requests under each language (404 on a host)", theme_script),

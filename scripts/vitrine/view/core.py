@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Generic, TypeVar
 
@@ -22,11 +23,13 @@ from vitrine.geo.atlas import ATTRIBUTION, ATTRIBUTION_URL, AtlasMissing
 from vitrine.geo.maps import Place, territory_geometry, world_geometry
 from vitrine.images import Picture, picture_of, read_facts
 from vitrine.model import HASH_FIELD, Item, Model
+from vitrine.open_data import published_tables
 from vitrine.schema import (
     FIGURE_CITATION,
     Argument,
     Brand,
     Contact,
+    DataLicence,
     Destination,
     Event,
     Figure,
@@ -49,7 +52,7 @@ from vitrine.schema import (
 )
 from vitrine.strings import fill, is_plural_group, lookup, plural_form
 from vitrine.translation.freshness import State, status, summary
-from vitrine.urls import Links, media_address, plan
+from vitrine.urls import Links, data_file, media_address, plan
 from vitrine.view.api import example
 from vitrine.view.figures import FigureView
 from vitrine.view.graphics import (
@@ -567,6 +570,35 @@ class View:
         """The charts of those figures that have a series over years."""
         return [chart for figure in figures if (chart := self.chart(figure.id)) is not None]
 
+    # --- open data ------------------------------------------------------------------------------------
+
+    @property
+    @example("{{ v.data_licence is none }}", "True")
+    def data_licence(self) -> DataLicence | None:
+        """The open licence of the data files, as the content declares it (None: no data files)."""
+        return self.model.territory.data.data_licence
+
+    def open_data(self) -> list[DataTableView]:
+        """The data files of the site, each with its title, row count, addresses and fields explained."""
+        return [
+            DataTableView(
+                name=shape.name,
+                title=self.t(f"data.tables.{shape.name}"),
+                rows=shape.count(self.model),
+                csv=data_file(shape.name, "csv"),
+                json=data_file(shape.name, "json"),
+                fields=[
+                    DataFieldView(
+                        name=f"{name}_{self.source_language}" if name in shape.translated else name,
+                        meaning=self.t(f"data.fields.{name}"),
+                        per_language=name in shape.translated,
+                    )
+                    for name in shape.fields
+                ],
+            )
+            for shape in published_tables(self.model)
+        ]
+
     # --- documents and staff pages --------------------------------------------------------------------
 
     def downloads(self) -> list[Entry]:
@@ -593,6 +625,23 @@ class View:
 
 
 # --- item views ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataFieldView:
+    name: str  # as it heads its CSV column (per-language fields: the source language's column)
+    meaning: str
+    per_language: bool
+
+
+@dataclass(frozen=True)
+class DataTableView:
+    name: str
+    title: str
+    rows: int
+    csv: str  # address below the site's root
+    json: str
+    fields: list[DataFieldView]
 
 
 class Shown(Generic[DataT]):
