@@ -224,3 +224,11 @@ def test_a_wrong_source_language_is_reported_alone_not_as_a_flood(
     ]
     assert "write source_language: fr" in found[0][2]
     assert "other problems were found, most of them caused by this one" in run.stderr
+
+
+def test_the_preview_refuses_a_language_the_content_does_not_have(
+    vitrine: Callable[..., Run], minimal_content: Path
+) -> None:
+    run = vitrine("serve", "--content", minimal_content, "--lang", "ja")
+    assert run.code == 2
+    assert "“ja” is not a language of this content: use one of en, de." in run.stderr

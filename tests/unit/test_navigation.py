@@ -8,7 +8,7 @@ from typing import Any
 
 from support.project import REFERENCE_CONTENT, copy_content
 from vitrine.pipeline import prepare
-from vitrine.site.navigation import MAX_LISTED, bounded, navigation
+from vitrine.site.navigation import MAX_LISTED, bounded, i18n_languages, navigation
 
 
 def test_a_small_section_lists_its_pages_and_a_large_one_only_its_index() -> None:
@@ -36,3 +36,10 @@ def test_with_many_sectors_the_menu_keeps_only_their_index(tmp_path: Path) -> No
     model = prepare(content)
     assert len(model.sectors) > MAX_LISTED
     assert sector_links(navigation(model, "fr")) == ["sectors/index.md"]
+
+
+def test_the_preview_of_one_language_builds_it_and_the_source_language_only() -> None:
+    model = prepare(REFERENCE_CONTENT)
+    built = {entry["locale"] for entry in i18n_languages(model, "ja") if entry["build"]}
+    assert built == {"ja", model.source_language}
+    assert all(entry["build"] for entry in i18n_languages(model))

@@ -9,3 +9,6 @@ from mkdocs.config.base import Config
 class VitrinePluginConfig(Config):
     # The content folder, relative to mkdocs.yml; ``vitrine build`` hands the plugin its model instead.
     content_dir = config_options.Type(str, default="content")
+    # The live preview of one language (vitrine serve --lang ja): only it and the source language are built, so
+    # that a change shows in a couple of seconds. Empty: every language.
+    preview_language = config_options.Type(str, default="")

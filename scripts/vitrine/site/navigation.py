@@ -54,8 +54,9 @@ def navigation(model: Model, language: str) -> list[Any]:
     ]
 
 
-def i18n_languages(model: Model) -> list[dict[str, Any]]:
-    """The ``languages`` option of mkdocs-static-i18n, from the content's languages."""
+def i18n_languages(model: Model, only: str = "") -> list[dict[str, Any]]:
+    """The ``languages`` option of mkdocs-static-i18n, from the content's languages (with ``only``, a language
+    code: just it and the source language are built)."""
     found = []
     for language in model.languages:
         view = View(model, language.code)
@@ -64,7 +65,7 @@ def i18n_languages(model: Model) -> list[dict[str, Any]]:
                 "locale": language.code,
                 "name": language.name,
                 "default": language.code == model.source_language,
-                "build": True,
+                "build": not only or language.code in (only, model.source_language),
                 "site_name": view.territory.name,
                 "site_description": " ".join(view.territory.description.split()),
                 "nav": navigation(model, language.code),

@@ -210,7 +210,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             return  # a later language build of the same command: already configured
         accept_every_language_code()
         options = {key: value for key, value in i18n.config.items() if key != "languages"}
-        options["languages"] = i18n_languages(model)
+        options["languages"] = i18n_languages(model, self.config.preview_language)
         errors, _warnings = i18n.load_config(options, config.config_file_path)
         if errors:
             raise PluginError(f"The languages of the content could not be set up: {errors}")
