@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from pydantic import BaseModel
 
@@ -68,6 +70,8 @@ def check_references(valid: ValidContent, territory: Item[Territory]) -> list[Pr
             known = languages if kind == "language" else set(valid.items[kind]) | valid.invalid.get(kind, set())
             if identifier in known or (kind != "language" and valid.exists(kind, identifier)):
                 continue
+            if kind != "language" and any(slug_of(n) == identifier for n in known if not IDENTIFIER.fullmatch(n)):
+                continue  # there, under a file name that cannot be an address: check_file_names says so, once
             where = "territory.yml" if kind == "language" else CONTENT_TYPES_BY_KIND[kind].describes()
             add = (
                 f"declare “{identifier}” in {where}"
@@ -100,7 +104,9 @@ def _lookup(strings: dict[str, Any], dotted: str) -> Any:
 def check_vocabulary(valid: ValidContent, source: str) -> list[Problem]:
     """Units and milestone kinds must have words in the source language's interface texts."""
     found = Collector()
-    strings = valid.strings.get(source, {})
+    if source not in valid.strings:
+        return []  # the file is missing or unreadable: check_texts or the loader says so, once
+    strings = valid.strings[source]
     strings_file = f"strings/{source}.yml"
     for figure in valid.items["figure"].values():
         if not isinstance(_lookup(strings, f"units.{figure.data.unit}"), str):
@@ -124,8 +130,10 @@ def check_vocabulary(valid: ValidContent, source: str) -> list[Problem]:
     return found.problems
 
 
-def check_source_language(territory: Item[Territory]) -> list[Problem]:
-    """The source language must be one of the site's languages: every other check reads texts in it."""
+def check_source_language(territory: Item[Territory], valid: ValidContent | None = None) -> list[Problem]:
+    """The source language must be one of the site's languages, and the one texts are written in: every other
+    check reads texts in it. Given the content, a declared language that most items have no text in, while another
+    language has more, is taken for a wrong source language (rather than dozens of missing texts)."""
     found = Collector()
     source = territory.data.source_language
     declared = [lang.code for lang in territory.data.languages]
@@ -138,6 +146,21 @@ def check_source_language(territory: Item[Territory]) -> list[Problem]:
             f"the source language “{source}” is not in the list of languages ({', '.join(declared)}).",
             f"write source_language: {close[0]}" if close else "add it under languages, or correct source_language.",
         )
+        return found.problems
+    if valid is None:
+        return []
+    items: list[Item[Any]] = [territory, *(i for kind in valid.items.values() for i in kind.values())]
+    written = {code: sum(code in item.texts for item in items) for code in declared}
+    best = max(declared, key=lambda code: written[code])
+    if written[source] * 2 < len(items) and written[best] > written[source]:
+        found.error(
+            territory.origin.file,
+            territory.origin.line("source_language"),
+            "source_language",
+            f"the source language is “{source}”, but most texts are written in “{best}”: {written[best]} of the "
+            f"{len(items)} items have a text in “{best}”, {written[source]} in “{source}”.",
+            f"write source_language: {best} (the language texts are written in first).",
+        )
     return found.problems
 
 
@@ -145,7 +168,8 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
     found = Collector()
     source = territory.data.source_language
     declared = [lang.code for lang in territory.data.languages]
-    if source not in valid.strings:
+    unreadable = valid.unreadable_files  # reported already, as what makes them unreadable
+    if source not in valid.strings and f"strings/{source}.yml" not in unreadable:
         found.error(
             f"strings/{source}.yml",
             None,
@@ -154,7 +178,7 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
             f"create strings/{source}.yml (copy another language's file and translate it).",
         )
     for code in declared:
-        if code not in valid.strings and code != source:
+        if code not in valid.strings and code != source and f"strings/{code}.yml" not in unreadable:
             found.warning(
                 f"strings/{code}.yml",
                 None,
@@ -162,9 +186,10 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 f"the interface texts of “{code}” are missing: the interface is shown in the fallback language.",
                 f"create strings/{code}.yml.",
             )
-    if source not in territory.texts:
+    territory_text = CONTENT_TYPES_BY_KIND["territory"].text_file(territory.id, source)
+    if source not in territory.texts and territory_text not in unreadable and not _failed(valid, territory, source):
         found.error(
-            CONTENT_TYPES_BY_KIND["territory"].text_file(territory.id, source),
+            territory_text,
             None,
             None,
             "the texts of the territory in the source language are missing.",
@@ -180,6 +205,8 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
             where = content_type.text_file(item.id, source)
             if where in reported and content_type.layout == "folder":
                 continue  # the text is there but has errors of its own, reported on its lines
+            if where in unreadable or _failed(valid, item, source):
+                continue
             if content_type.layout == "folder":
                 hint = f"create {where} with a header block (title, summary) and the text."
             else:
@@ -193,26 +220,31 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
             )
     for field in ("logo", "favicon"):
         file = getattr(territory.data, field)
-        if file and not (root / file).is_file():
+        why = _unusable_image(root, file) if file else None
+        if why:
             found.error(
                 territory.origin.file,
                 territory.origin.line(field),
                 field,
-                f"the image file “{file}” does not exist.",
+                why,
                 "put the image in the content folder and write its path relative to it (media/logo.svg).",
             )
+        elif file and file.lower().endswith(".svg"):  # published as it is: it must be as safe as the others
+            for finding in drawing_findings((root / file).read_bytes()):
+                found.error(file, finding.line, None, finding.what, finding.fix)
     for media in valid.items["media"].values():
-        if not (root / media.data.file).is_file():
+        why = _unusable_image(root, media.data.file)
+        if why:
             found.error(
                 media.origin.file,
                 media.origin.line("file"),
                 "file",
-                f"the image file “{media.data.file}” does not exist.",
+                why,
                 "put the image in the content folder and write its path relative to it (media/name.svg).",
             )
             continue
         if media.data.file.lower().endswith(".svg"):
-            for finding in svg_findings((root / media.data.file).read_bytes()):
+            for finding in drawing_findings((root / media.data.file).read_bytes()):
                 found.error(media.data.file, finding.line, None, finding.what, finding.fix)
         try:
             read_facts(root / media.data.file)
@@ -226,6 +258,51 @@ def check_texts(valid: ValidContent, territory: Item[Territory], root: Path) -> 
                 hint if what else "replace it with a JPEG or PNG image.",
             )
     return found.problems
+
+
+def drawing_findings(data: bytes) -> list[Finding]:
+    """Why a drawing (SVG) may not be published: what ``svg_findings`` finds, or, in well-formed and safe XML, a
+    first element that is not <svg> (a web page or another XML file named .svg)."""
+    findings = svg_findings(data)
+    if findings:
+        return findings
+    first: list[str] = []
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = lambda name, _attributes: first.append(name.split(" ")[-1]) if not first else None
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        return []  # svg_findings has read it already
+    if first and first[0] != "svg":
+        return [
+            Finding(
+                1,
+                f"the file is not an SVG drawing: it starts with <{first[0]}>, where a drawing starts with <svg>.",
+                "export it again from the drawing program, as SVG; or name a photograph .jpg or .png.",
+            )
+        ]
+    return []
+
+
+def _failed(valid: ValidContent, item: Item[Any], language: str) -> bool:
+    """The item's text in ``language`` is there, but has errors of its own (reported on its lines); "*" stands for
+    every item of a list whose texts file is misnamed."""
+    return bool({(item.kind, item.id, language), (item.kind, "*", language)} & valid.failed_texts)
+
+
+def _unusable_image(root: Path, file: str) -> str | None:
+    """Why the image ``file`` cannot be read, or None. Only a file inside the content folder is: the site publishes
+    it, and a path such as /proc/self/mem or ../../secret.png would read (and publish) what is not content."""
+    try:
+        inside = (root / file).resolve().is_relative_to(root.resolve())
+        exists = (root / file).is_file()
+    except (OSError, ValueError):  # a NUL character, a name too long for the file system
+        inside, exists = True, False
+    if not inside:
+        return f"the image file “{file}” is outside the content folder."
+    if not exists:
+        return f"the image file “{file}” does not exist."
+    return None
 
 
 def _strings_in(value: Any, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
@@ -403,9 +480,20 @@ def slug_of(text: str) -> str:
 
 
 def check_languages(territory: Item[Territory]) -> list[Problem]:
-    """Every language must be one whose numbers and dates CLDR can write."""
+    """Every language must be one whose numbers and dates CLDR can write, declared once."""
     found = Collector()
+    first: dict[str, int] = {}
     for index, language in enumerate(territory.data.languages):
+        line = territory.origin.line("languages", index, "code")
+        if language.code in first:
+            found.error(
+                territory.origin.file,
+                line,
+                f"languages[{index + 1}].code",
+                f"the language “{language.code}” is declared twice (first on line {first[language.code]}).",
+                "keep one of them, or correct the code of the other.",
+            )
+        first.setdefault(language.code, line)
         if not formatting.is_known_locale(language.code):
             found.error(
                 territory.origin.file,
@@ -560,6 +648,24 @@ def check_legal_pages(valid: ValidContent, territory: Item[Territory]) -> list[P
                     "statement.complaint_ways",
                     f"the way to complain “{way.id}” of {page.origin.file} has no words in this text.",
                     f"add “{way.id}: …” under complaint_ways:.",
+                )
+    return found.problems
+
+
+def check_figure_values(valid: ValidContent) -> list[Problem]:
+    """A figure's values are numbers that can be printed: not .nan, .inf or a number too large to hold (1e400)."""
+    found = Collector()
+    for figure in valid.items["figure"].values():
+        values: list[tuple[str, tuple[str | int, ...], float]] = [("value", (), figure.data.value)]
+        values += [(f"series[{i + 1}].value", ("series", i), p.value) for i, p in enumerate(figure.data.series)]
+        for label, path, value in values:
+            if not math.isfinite(value):
+                found.error(
+                    figure.origin.file,
+                    figure.origin.line(*path, "value"),
+                    label,
+                    f"found “{value}”, expected a number that can be printed (not infinite, not “not a number”).",
+                    "write the figure's value as its source gives it, like 12500 or 70.5.",
                 )
     return found.problems
 

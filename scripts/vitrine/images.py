@@ -32,8 +32,9 @@ RASTER_SUFFIXES = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "web
 MODERN_FORMATS = (("avif", "image/avif"), ("webp", "image/webp"))
 FALLBACK_TYPES = {"jpeg": ("jpg", "image/jpeg"), "png": ("png", "image/png")}
 QUALITY = {"avif": 55, "webp": 78, "jpeg": 82}
-# Drawings whose size cannot be read are laid out at the size of a social card.
+# Drawings whose size cannot be read (or is absurd) are laid out at the size of a social card.
 DEFAULT_SIZE = (1200, 630)
+LARGEST_DRAWING = 100_000
 HASH_LENGTH = 10
 
 
@@ -96,18 +97,21 @@ def _svg_size(data: bytes) -> tuple[int, int]:
         return DEFAULT_SIZE
 
     def length(name: str) -> float | None:
-        found = re.fullmatch(r"\s*([0-9.]+)\s*(px)?\s*", root.get(name, ""))
+        found = re.fullmatch(r"\s*([0-9]*\.?[0-9]+)\s*(px)?\s*", root.get(name, ""))
         return float(found.group(1)) if found else None
 
+    def sensible(*values: float) -> bool:  # at least a pixel, neither nan nor endless (1e999)
+        return all(1 <= value < LARGEST_DRAWING for value in values)
+
     width, height = length("width"), length("height")
-    if width and height:
+    if width is not None and height is not None and sensible(width, height):
         return round(width), round(height)
     box = (root.get("viewBox") or "").replace(",", " ").split()
     try:
         box_width, box_height = float(box[2]), float(box[3])
     except (IndexError, ValueError):
         return DEFAULT_SIZE
-    if box_width <= 0 or box_height <= 0:
+    if not sensible(box_width, box_height):
         return DEFAULT_SIZE
     return round(box_width), round(box_height)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import total_ordering
 
 
 class Severity(StrEnum):
@@ -12,9 +13,11 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or worth a look) in one place of the content folder."""
+    """One thing wrong (or worth a look) in one place of the content folder; problems sort by file, then line (a
+    problem of the whole file, without a line, first)."""
 
     file: str
     line: int | None
@@ -31,6 +34,15 @@ class Problem:
         if self.hint:
             text += f"\n    What to do: {self.hint}"
         return text
+
+    def sort_key(self) -> tuple[str, int, str, str, str, str]:
+        # Not the fields themselves: a line or a field may be None, which does not compare with a number or a text.
+        return (self.file, self.line or 0, self.field or "", self.message, self.hint or "", self.severity.value)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
 
 
 class ContentErrors(Exception):

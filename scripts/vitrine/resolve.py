@@ -29,12 +29,13 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += checks.check_texts(valid, territory, root)
     problems += checks.check_legal_pages(valid, territory)
     problems += checks.check_event_dates(valid)
+    problems += checks.check_figure_values(valid)
     problems += checks.check_file_names(valid)
     problems += checks.check_citations(valid)
     problems += checks.check_markup(valid, territory)
     problems += checks.check_sector_links(valid)
     problems += checks.missing_contacts(valid)
-    root_causes = checks.check_source_language(territory)
+    root_causes = checks.check_source_language(territory, valid)
     if root_causes:
         # Every text is looked up in the source language: with a wrong one, each text and unit is reported as
         # missing. The cause comes alone, and what follows from it is counted, not listed.

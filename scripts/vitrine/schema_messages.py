@@ -71,6 +71,21 @@ def field_name(location: Location, whole: str = "(whole file)") -> str:
     return name or whole
 
 
+# What a value of each kind of pydantic error looks like, in plain words (the first prefix that matches wins),
+# for fields without a description of their own.
+PLAIN_KINDS: tuple[tuple[str, str], ...] = (
+    ("model_", "a group of fields, one “name: value” per line"),
+    ("dict_", "a group of fields, one “name: value” per line"),
+    ("list_", "a list: [first, second], or one “- item” per line"),
+    ("int_", "a whole number, like 12"),
+    ("float_", "a number, with a dot for decimals"),
+    ("bool_", "true or false"),
+    ("string_type", "some text"),
+    ("date", "a date like 2027-03-09"),
+    ("url", "a web address starting with https://"),
+)
+GROUP_KINDS = ("model_type", "model_attributes_type", "dict_type")
+
 BOUNDS = {
     "greater_than_equal": "at least",
     "less_than_equal": "at most",
@@ -106,8 +121,19 @@ def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: 
             f"“{location[-1]}” is not a field of {title}.{guess}",
             f"check the spelling; the fields allowed here are: {allowed}.",
         )
-    expected = description or error["msg"].lower()
-    if kind in ("enum", "literal_error") and "expected" in context:
+    plain = next((words for prefix, words in PLAIN_KINDS if kind.startswith(prefix)), None)
+    expected = description or plain or error["msg"].lower()
+    hint = "correct the value, then run the check again."
+    if error["input"] is None and location and isinstance(location[-1], str):
+        hint = (
+            f"write the value after “{location[-1]}:”; put it between double quotes if it starts with # "
+            "(a # begins a comment, which is not read)."
+        )
+    if kind in GROUP_KINDS:
+        expected = f"{description + ': ' if description else ''}{plain}, indented under “{location[-1]}:”"
+    elif kind.startswith("url"):
+        expected = f"{description or 'a web address'}, starting with https://"
+    elif kind in ("enum", "literal_error") and "expected" in context:
         expected = f"one of {context['expected']}"
     elif kind in BOUNDS:
         limit = next(iter(context.values()))
@@ -121,13 +147,48 @@ def explain(error: ErrorDetails, model: type[BaseModel], origin: Origin, title: 
         line,
         name,
         f"found {show(error['input'])}, expected {expected}.",
-        "correct the value, then run the check again.",
+        hint,
     )
+
+
+def _union_member(model: type[BaseModel], location: Location) -> bool:
+    """True when the last part of ``location`` is not a field but a member of the field's union type: pydantic
+    reports ``date: dt.date | int`` once per member, at (…, "date", "date") and (…, "date", "int")."""
+    current: type[BaseModel] | None = model
+    for index, part in enumerate(location):
+        if isinstance(part, int):
+            continue
+        if current is None:
+            return index == len(location) - 1
+        if part not in current.model_fields:
+            return False
+        nested = [
+            candidate
+            for candidate in _unwrap(current.model_fields[part].annotation)
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel)
+        ]
+        current = nested[0] if nested else None
+    return False
+
+
+def _one_per_union(errors: list[ErrorDetails], model: type[BaseModel]) -> list[ErrorDetails]:
+    """The errors of a value that fits none of its field's types (a date or a year) as one error of the field."""
+    kept: list[ErrorDetails] = []
+    seen: set[tuple[Any, ...]] = set()
+    for error in errors:
+        location = tuple(error["loc"])
+        if not _union_member(model, location):
+            kept.append(error)
+        elif location[:-1] not in seen:
+            seen.add(location[:-1])
+            kept.append(ErrorDetails(type="union", loc=location[:-1], msg="", input=error["input"]))
+    return kept
 
 
 def explain_all(errors: list[ErrorDetails], model: type[BaseModel], origin: Origin, title: str) -> list[Problem]:
     """Every pydantic error of one value as Problems; a misspelt field name (“titel” written, “title” missing) is
-    one problem that says which name was meant, not two."""
+    one problem that says which name was meant, not two; a value that fits none of its field's types is one."""
+    errors = _one_per_union(errors, model)
     missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
     meant: dict[tuple[Any, ...], str] = {}  # location of the misspelt field -> the missing field it stands for
     for error in errors:

@@ -8,6 +8,7 @@ never stops at the first one. The wording of schema errors is in ``schema_messag
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from vitrine.load import Document, LoadedContent, Path_
 from vitrine.model import Item, Origin
 from vitrine.problems import Collector, Problem
 from vitrine.schema import CONTENT_TYPES, ContentType, Schema, Territory
-from vitrine.schema_messages import explain_all, not_a_group
+from vitrine.schema_messages import explain_all, not_a_group, show
 
 DataT = TypeVar("DataT", bound=Schema)
 
@@ -40,6 +41,10 @@ class ValidContent:
     # texts are not reported again, so that staff see the cause and not a cascade of consequences.
     invalid: dict[str, set[str]] = field(default_factory=dict)
     unreadable_kinds: set[str] = field(default_factory=set)
+    # Texts that exist but failed validation, as (kind, item, language), and files that could not be read at all:
+    # their items are not reported again as having no text.
+    failed_texts: set[tuple[str, str, str]] = field(default_factory=set)
+    unreadable_files: set[str] = field(default_factory=set)
 
     def exists(self, kind: str, identifier: str) -> bool:
         return (
@@ -72,6 +77,9 @@ class Validation:
     invalid: dict[str, set[str]] = field(default_factory=lambda: {ct.kind: set() for ct in CONTENT_TYPES})
     unreadable: set[str] = field(default_factory=set)
     pending: list[PendingText] = field(default_factory=list)
+    failed_texts: set[tuple[str, str, str]] = field(default_factory=set)
+    paths: set[str] = field(default_factory=set)  # every file of the content folder that was read or tried
+    unreadable_strings: set[str] = field(default_factory=set)  # languages whose strings file is not a group
 
     def checked(self, schema: type[DataT], raw: Any, origin: Origin, title: str) -> DataT | None:
         """``raw`` as an instance of ``schema``, or None after collecting what is wrong with it."""
@@ -105,11 +113,13 @@ class Validation:
         origin = Origin(document, path)
         raw = document.data if not path else document.data.get(path[-1])
         text = self.checked(content_type.text, raw, origin, f"the {language} text of {content_type.title}")
-        if text is not None:
-            item.texts[language] = text
-            item.text_origins[language] = origin
-            if document.body is not None:
-                item.bodies[language] = document.body
+        if text is None:
+            self.failed_texts.add((item.kind, item.id, language))
+            return
+        item.texts[language] = text
+        item.text_origins[language] = origin
+        if document.body is not None:
+            item.bodies[language] = document.body
 
 
 def split_language(stem: str) -> tuple[str, str | None]:
@@ -162,32 +172,87 @@ def strings_file(state: Validation, document: Document, language: str) -> None:
             "this file should hold groups of interface texts.",
             "write one “key: text” per line, as in the source language's file.",
         )
+        state.unreadable_strings.add(language)
         return
+    for path, value in not_texts(document.data):
+        state.found.error(
+            document.path,
+            document.line_of(path),
+            ".".join(map(str, path)),
+            f"found {show(value)} where an interface text was expected.",
+            "write the text after the colon (between double quotes if it holds a colon), or a group of texts "
+            "indented below it.",
+        )
     state.strings[language] = document.data
     state.strings_origins[language] = Origin(document)
 
 
+def not_texts(group: dict[Any, Any], path: Path_ = ()) -> list[tuple[Path_, Any]]:
+    """The values of a strings file that are neither a text nor a group of texts (a list, a number, nothing)."""
+    found: list[tuple[Path_, Any]] = []
+    for key, value in group.items():
+        if isinstance(value, dict):
+            found += not_texts(value, (*path, key))
+        elif not isinstance(value, str):
+            found.append(((*path, key), value))
+    return found
+
+
+def meant_path(path: str) -> tuple[str, ContentType] | None:
+    """The file of the content model a misnamed file was probably meant to be (figure.yml -> figures.yml,
+    sector/water.yml -> sectors/water.yml), with its content type."""
+    folder, _, name = path.rpartition("/")
+    if "/" in folder:
+        return None
+    if folder:
+        folders = {ct.location: ct for ct in CONTENT_TYPES if ct.layout == "folder"}
+        close = difflib.get_close_matches(folder, list(folders), n=1, cutoff=0.75)
+        return (f"{close[0]}/{name}", folders[close[0]]) if close else None
+    stem, dot, rest = name.partition(".")
+    files = {ct.location: ct for ct in CONTENT_TYPES if ct.layout != "folder"}
+    close = difflib.get_close_matches(stem, list(files), n=1, cutoff=0.75)
+    return (f"{close[0]}{dot}{rest}", files[close[0]]) if close else None
+
+
 def unknown_file(state: Validation, document: Document) -> None:
-    state.found.warning(
-        document.path,
-        None,
-        None,
-        "this file is not part of the content model, so it is not used.",
-        "rename or move it (see content/README.md for the list of files), or delete it.",
-    )
-
-
-def text_file(state: Validation, document: Document, content_type: ContentType, stem: str, language: str) -> None:
-    extension = document.path.rsplit(".", 1)[-1]
-    if extension != content_type.text_extension:
-        wanted = content_type.text_extension
-        state.found.error(
+    meant = meant_path(document.path)
+    if meant is None:
+        state.found.warning(
             document.path,
             None,
             None,
-            f"the texts of {content_type.title} are written in .{wanted} files.",
-            f"rename the file to {stem}.{language}.{wanted}.",
+            "this file is not part of the content model, so it is not used.",
+            "rename or move it (see content/README.md for the list of files), or delete it.",
         )
+        return
+    path, content_type = meant
+    if path in state.paths:
+        state.found.warning(
+            document.path,
+            None,
+            None,
+            f"this file is not part of the content model, so it is not used (did you mean {path}? It exists).",
+            "delete it, or move what it holds into the other file.",
+        )
+        return
+    state.found.error(
+        document.path,
+        1,
+        None,
+        f"this file is not read: its name is not one Vitrine knows. Did you mean {path}?",
+        f"rename it to {path}.",
+    )
+    # What it holds exists, under a wrong name: references to it are not reported as well.
+    if content_type.layout == "folder":
+        state.invalid[content_type.kind].add(path.rpartition("/")[2].split(".")[0])
+    else:
+        state.unreadable.add(content_type.kind)
+
+
+def text_file(state: Validation, document: Document, content_type: ContentType, stem: str, language: str) -> None:
+    misnamed = misnamed_text(state, document.path)
+    if misnamed is not None:
+        state.found.add(misnamed)
         return
     if state.language_is_declared(language, document):
         item_id = stem if content_type.layout == "folder" else None
@@ -195,6 +260,16 @@ def text_file(state: Validation, document: Document, content_type: ContentType, 
 
 
 def folder_data_file(state: Validation, document: Document, content_type: ContentType, item_id: str) -> None:
+    first = state.items[content_type.kind].get(item_id)
+    if first is not None:  # sectors/water.yaml, then sectors/water.yml
+        state.found.error(
+            document.path,
+            1,
+            None,
+            f"{content_type.title} “{item_id}” has two data files: {first.origin.file} and this one.",
+            f"keep one of them ({content_type.data_file(item_id)}) and delete the other.",
+        )
+        return
     origin = Origin(document)
     data = state.checked(content_type.data, document.data, origin, content_type.title)
     if data is None:
@@ -268,6 +343,7 @@ def list_texts(state: Validation, text: PendingText) -> None:
             "this file should map each identifier to its texts.",
             "write “identifier:” then the indented text fields, as in the source file.",
         )
+        state.failed_texts.add((content_type.kind, "*", text.language))  # its items: not reported one by one
         return
     items = state.items[content_type.kind]
     for text_id in document.data:
@@ -296,6 +372,42 @@ def attach_text(state: Validation, text: PendingText) -> None:
 # --- the stage ---------------------------------------------------------------------------------------
 
 
+def wrong_extension(path: str) -> Problem | None:
+    """The problem of a text file whose extension is not its content type's (a sector's text as .yml), if so."""
+    folder, _, name = path.rpartition("/")
+    if "." not in name:
+        return None
+    stem, extension = name.rsplit(".", 1)
+    stem, language = split_language(stem)
+    content_type = content_type_at(folder, stem)
+    if language is None or content_type is None or extension == content_type.text_extension:
+        return None
+    if folder == STRINGS_FOLDER or (content_type.layout != "folder" and folder):
+        return None
+    wanted = content_type.text_extension
+    return Problem(
+        path,
+        1,
+        None,
+        f"the texts of {content_type.title} are written in .{wanted} files.",
+        f"rename the file to {stem}.{language}.{wanted}.",
+    )
+
+
+def misnamed_text(state: Validation, path: str) -> Problem | None:
+    """The problem of a text in the wrong kind of file (a Markdown text named .yml), if so; its item is not
+    reported again as having no text in that language."""
+    problem = wrong_extension(path)
+    if problem is not None:
+        folder, _, name = path.rpartition("/")
+        stem, language = split_language(name.rsplit(".", 1)[0])
+        content_type = content_type_at(folder, stem)
+        if content_type is not None and language is not None:
+            item_id = stem if content_type.layout == "folder" else "*"
+            state.failed_texts.add((content_type.kind, item_id, language))
+    return problem
+
+
 def unreadable_items(state: Validation, loaded_problems: list[Problem]) -> None:
     """Items (or whole lists) whose file could not be read: they exist, but their data is unknown."""
     for problem in loaded_problems:
@@ -305,6 +417,30 @@ def unreadable_items(state: Validation, loaded_problems: list[Problem]) -> None:
                 state.invalid[candidate.kind].add(name.split(".")[0])
             elif not folder and name.split(".")[0] == candidate.location and name.count(".") == 1:
                 state.unreadable.add(candidate.kind)
+
+
+def text_without_language(state: Validation, document: Document, content_type: ContentType, stem: str) -> None:
+    """A Markdown text whose name does not end with a language code (water.md, water.english.md, water.EN.md)."""
+    item_id, _, written = stem.partition(".")
+    declared = sorted(state.declared)
+    # The language meant: “EN” for en, “english” for en.
+    meant = [code for code in declared if written.lower() == code.lower()] or [
+        code for code in declared if written and written.lower().startswith(code.lower())
+    ]
+    guess = meant[0] if meant else None
+    source = state.territory.data.source_language if state.territory else "en"
+    example = content_type.text_file(item_id, guess or source)
+    said = f"“{written}” is not a language code" if written else "its name has no language code"
+    state.found.error(
+        document.path,
+        1,
+        None,
+        f"this text is not read: {said} (a text's name ends with the code of its language, like {example}).",
+        f"rename it to {example}"
+        + ("." if guess else f", with the code of its language: one of {', '.join(declared)}."),
+    )
+    if guess:  # the text exists under a wrong name: its item is not reported again as having none
+        state.failed_texts.add((content_type.kind, item_id, guess))
 
 
 def data_or_text_file(state: Validation, path: str, document: Document) -> None:
@@ -322,6 +458,8 @@ def data_or_text_file(state: Validation, path: str, document: Document) -> None:
         text_file(state, document, content_type, stem, language)
     elif content_type.kind == "territory":
         return  # a second territory file (territory.yaml): territory.yml is the one read
+    elif content_type.layout == "folder" and extension == "md":
+        text_without_language(state, document, content_type, stem)
     elif content_type.layout == "folder":
         folder_data_file(state, document, content_type, stem)
     else:
@@ -330,7 +468,13 @@ def data_or_text_file(state: Validation, path: str, document: Document) -> None:
 
 def validate(loaded: LoadedContent) -> ValidContent:
     """Check every document; return what is valid and every problem found."""
-    state = Validation(Collector(list(loaded.problems)))
+    state = Validation(Collector())
+    for problem in loaded.problems:
+        # A file the reader stumbled on because it is a text in the wrong kind of file (Markdown read as YAML)
+        # is reported as that.
+        misnamed = misnamed_text(state, problem.file) if problem.line is not None else None
+        state.found.add(misnamed or problem)
+    state.paths = {*loaded.documents, *(problem.file for problem in loaded.problems)}
     documents = dict(loaded.documents)
     territory_file(state, documents.pop(TERRITORY_FILE, None), loaded.problems)
     unreadable_items(state, loaded.problems)
@@ -347,4 +491,6 @@ def validate(loaded: LoadedContent) -> ValidContent:
         state.found.problems,
         state.invalid,
         state.unreadable,
+        state.failed_texts,
+        {problem.file for problem in loaded.problems} | {f"strings/{code}.yml" for code in state.unreadable_strings},
     )
