@@ -22,6 +22,7 @@ from vitrine.pipeline import check as check_content
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors, Problem, Severity
 from vitrine.progress import Count
+from vitrine.scaffold import KINDS as NEW_KINDS
 
 if TYPE_CHECKING:
     from vitrine.kit.build import KitReport
@@ -406,6 +407,32 @@ def status(content_dir: Path | None, as_json: bool, languages: tuple[str, ...]) 
                 click.echo(f"\n{state.value.capitalize()} ({len(chosen)}):")
                 for entry in chosen:
                     click.echo(f"  [{entry.language}] {entry.kind} “{entry.id}” — {entry.file}")
+        return 0
+
+    _guard(run)
+
+
+@main.command("new")
+@content_option
+@click.argument("kind", type=click.Choice(NEW_KINDS))
+@click.argument("slug")
+def new_command(content_dir: Path | None, kind: str, slug: str) -> None:
+    """Create the files of a new KIND of item called SLUG (its identifier, like water-treatment): every required
+    field with a placeholder and a comment, in the source language, as a draft. The other languages are left to
+    translate (vitrine status lists them)."""
+    import datetime as dt
+
+    from vitrine.scaffold import Refused, create, report
+
+    def run() -> int:
+        root = content_dir or find_project(Path.cwd()) / "content"
+        try:
+            made = create(root, kind, slug, dt.date.today())
+        except Refused as refused:
+            click.secho(f"Nothing was created: {refused}", fg="red", err=True)
+            return refused.code
+        for line in report(made, f" --content {content_dir}" if content_dir else ""):
+            click.echo(line)
         return 0
 
     _guard(run)

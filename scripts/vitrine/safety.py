@@ -55,8 +55,10 @@ SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 IMAGE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif);base64,", re.IGNORECASE)
 # Markdown links and images [text](address), <address> and reference definitions [name]: address.
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-MARKDOWN_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
-MARKDOWN_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+# As CommonMark has them: an autolink holds no "<", a label at most 999 characters (so that a text of thousands of
+# "<a:" or "[" is read in linear time, not quadratic).
+MARKDOWN_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
+MARKDOWN_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]{1,999}\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,12 @@ def markup_findings(text: str) -> list[Finding]:
         return []
     shown = _code_spans_blanked(text)
     inspector = _Inspector()
-    inspector.feed(shown)
+    # An autolink (<https://example.org/>) is a link, not an element: its address is checked below.
+    inspector.feed(MARKDOWN_AUTOLINK.sub(lambda found: " " * len(found.group(0)), shown))
+    if len(inspector.rawdata) > 1000:
+        # A tag left open, and a long text after it: Python's HTML parser (before 3.11.13) would rescan the rest of
+        # the text from each "<" that follows, and thousands of them take minutes. A ">" closes the open tag.
+        inspector.feed(">")
     inspector.close()
     findings = list(inspector.findings)
     for pattern in (MARKDOWN_LINK, MARKDOWN_AUTOLINK, MARKDOWN_REFERENCE):

@@ -135,3 +135,9 @@ def test_a_link_to_another_site_gets_noopener_and_a_link_inside_does_not() -> No
     cleaned = clean_html('<p><a href="https://www.cnil.fr/fr/plaintes">CNIL</a> <a href="../contact/">us</a></p>')
     assert '<a rel="external noopener" href="https://www.cnil.fr/fr/plaintes">' in cleaned
     assert '<a href="../contact/">' in cleaned
+
+
+def test_an_autolink_is_a_link_not_an_element() -> None:
+    assert markup_findings("Read <https://www.insee.fr/fr/statistiques> first.") == []
+    found = markup_findings("Line one.\n\nRead <javascript:alert(1)> now.")
+    assert [finding.line for finding in found] == [3] and "javascript:" in found[0].what
