@@ -576,6 +576,7 @@ def preview_rebuild(content: Path, language: str) -> dict[str, float]:
 
     os.environ["VITRINE_CONTENT"] = str(content)
     os.environ["VITRINE_PREVIEW_LANGUAGE"] = language
+    os.environ["VITRINE_PREVIEW"] = "true"  # as vitrine serve sets it
     out = Path(tempfile.mkdtemp(prefix="vitrine-preview-"))
 
     def rebuild() -> float:

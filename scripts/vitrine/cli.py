@@ -345,6 +345,7 @@ def serve(content_dir: Path | None, addr: str, language: str) -> None:
             **os.environ,
             CONTENT_ENV: str(root),
             PREVIEW_LANGUAGE_ENV: language,
+            "VITRINE_PREVIEW": "true",
             "NO_MKDOCS_2_WARNING": "1",  # Material's notice about MkDocs 2, at every rebuild
         }
         mkdocs = str(Path(sys.executable).with_name("mkdocs"))

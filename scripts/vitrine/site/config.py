@@ -12,3 +12,6 @@ class VitrinePluginConfig(Config):
     # The live preview of one language (vitrine serve --lang ja): only it and the source language are built, so
     # that a change shows in a couple of seconds. Empty: every language.
     preview_language = config_options.Type(str, default="")
+    # The live preview (vitrine serve): the steps after MkDocs that only the host needs (its headers, the site map,
+    # the open data, the /go/ pages) are left out, so that a change shows sooner.
+    preview = config_options.Type(bool, default=False)

@@ -39,12 +39,14 @@ from vitrine.site.generated import generate, write_if_changed
 from vitrine.site.markup import repair_theme_markup
 from vitrine.site.navigation import i18n_languages
 from vitrine.site.social_cards import CardStyle, CardText
-from vitrine.site.state import SiteState
+from vitrine.site.state import CompiledTemplates, SiteState
 from vitrine.site.theme_languages import accept_every_language_code, theme_partials
 from vitrine.urls import media_address
 
 IMAGE_CACHE = Path(".vitrine") / "cache" / "images"
 CARD_CACHE = Path(".vitrine") / "cache" / "cards"
+# Compiled templates; the name says how they were compiled (on_env), which Jinja's own check does not see.
+TEMPLATE_CACHE = Path(".vitrine") / "cache" / "templates-autoescaped"
 
 log = logging.getLogger("mkdocs.plugins.vitrine")
 # Material's search segments Chinese with jieba, which announces every dictionary load on the console.
@@ -159,7 +161,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # a nested language build: the outer build finishes the work once every language is done
-        postbuild.finish(self._state(), Path(config.site_dir))
+        postbuild.finish(self._state(), Path(config.site_dir), preview=self.config.preview)
 
     # --- for the processes that build languages side by side (parallel.py) -----------------------------
 
@@ -191,6 +193,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
                 raise PluginError(errors.report()) from None
         theme_dir = Path(config.theme.custom_dir or base / "overrides")
         state = SiteState(model, model.root.resolve(), environment(theme_dir), base / ".vitrine" / "theme", kit, packs)
+        state.compiled = CompiledTemplates(base / TEMPLATE_CACHE)
         for name, text in theme_partials(model).items():
             write_if_changed(state.theme_folder / name, text.encode())
         try:

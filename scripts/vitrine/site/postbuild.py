@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vitrine.site import search
+from vitrine.site.calendars import write_calendars
+from vitrine.site.feeds import write_feeds
 from vitrine.site.font_slices import slice_site_fonts
 from vitrine.site.forwarding import write_forwarding
 from vitrine.site.headers import write_headers
@@ -23,6 +25,7 @@ log = logging.getLogger("mkdocs.plugins.vitrine")
 class Step:
     why: str
     run: Callable[[SiteState, Path], None]
+    in_preview: bool = True  # False: only the host needs it, and the live preview leaves it out
 
 
 def not_found_pages(state: SiteState, site: Path) -> None:
@@ -46,6 +49,12 @@ def data_files(state: SiteState, site: Path) -> None:
 def site_map(state: SiteState, site: Path) -> None:
     source = state.model.source_language
     write_sitemap(site, [lang.code for lang in state.model.languages if lang.code != source])
+
+
+def calendars_and_feeds(state: SiteState, site: Path) -> None:
+    views = {language.code: state.view(language.code) for language in state.model.languages}
+    write_calendars(site, views)
+    write_feeds(site, views)
 
 
 def forwarding_pages(state: SiteState, site: Path) -> None:
@@ -92,19 +101,24 @@ POST_BUILD = (
     Step(
         "the site map of every language, from the pages' own addresses (each language build sees only its own)",
         site_map,
+        in_preview=False,
     ),
-    Step("the open data (CSV and JSON) under the licence the content declares", data_files),
-    Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages),
+    Step("the open data (CSV and JSON) under the licence the content declares", data_files, in_preview=False),
+    Step("each language's iCalendar files of the fairs and its Atom feed of news and fairs", calendars_and_feeds),
+    Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages, in_preview=False),
     Step("large script fonts cut into slices, so that a page downloads only what it shows", font_slices),
     Step("the theme's script without its sitemap requests under each language (404 on a host)", theme_script),
     Step(
-        "the host's security headers: last, they hash the inline scripts of every page written above", security_headers
+        "the host's security headers: last, they hash the inline scripts of every page written above",
+        security_headers,
+        in_preview=False,
     ),
     Step("interface texts that no language has, reported", missing_strings),
     Step("maps left out for want of map data, reported", missing_map_data),
 )
 
 
-def finish(state: SiteState, site: Path) -> None:
+def finish(state: SiteState, site: Path, preview: bool = False) -> None:
     for step in POST_BUILD:
-        step.run(state, site)
+        if step.in_preview or not preview:
+            step.run(state, site)

@@ -3,6 +3,7 @@ calls every event once per language."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,18 +16,31 @@ from vitrine.view import View
 
 
 class CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once for the whole build: each language build makes its own Jinja
-    environment, which would compile every template again (Jinja checks each template's source before reuse)."""
+    """The theme's templates compiled once: each language build makes its own Jinja environment, which would
+    compile every template again, and so would every rebuild of the live preview (a new plugin each time). Kept in
+    memory for the build, and in ``folder`` between builds (Jinja checks each template's source and its own
+    version before it takes compiled code)."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.kept: dict[str, bytes] = {}
+        self.folder = folder
+
+    def _file(self, key: str) -> Path | None:
+        return None if self.folder is None else self.folder / f"{key}.bytecode"
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key not in self.kept and (file := self._file(bucket.key)) is not None and file.is_file():
+            self.kept[bucket.key] = file.read_bytes()
         if bucket.key in self.kept:
             bucket.bytecode_from_string(self.kept[bucket.key])
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.kept[bucket.key] = bucket.bytecode_to_string()
+        if (file := self._file(bucket.key)) is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial = file.with_suffix(f".{os.getpid()}.partial")
+            partial.write_bytes(self.kept[bucket.key])
+            partial.replace(file)  # whole or absent, even with two builds at once
 
 
 @dataclass
