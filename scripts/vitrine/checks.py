@@ -35,6 +35,7 @@ from vitrine.schema import (
 )
 from vitrine.schema_messages import field_name
 from vitrine.strings import string_keys
+from vitrine.urls import ALL_EVENTS_CALENDAR, EVENTS_FOLDER
 from vitrine.validate import ValidContent
 
 Reference = tuple[str, str, tuple[str | int, ...]]
@@ -681,6 +682,22 @@ def check_event_dates(valid: ValidContent) -> list[Problem]:
                 f"the event ends ({event.data.end}) before it starts ({event.data.start}).",
                 "correct start or end: end is the last day, on or after the first.",
             )
+    return found.problems
+
+
+def check_event_ids(valid: ValidContent) -> list[Problem]:
+    """An event's calendar file is named by its identifier, beside the calendar of every event: one name is taken."""
+    found = Collector()
+    taken = valid.items["event"].get(ALL_EVENTS_CALENDAR)
+    if taken is not None:
+        found.error(
+            taken.origin.file,
+            taken.origin.line("id"),
+            "id",
+            f"“{ALL_EVENTS_CALENDAR}” cannot be an event's identifier: it names the calendar of every event "
+            f"({EVENTS_FOLDER}/{ALL_EVENTS_CALENDAR}.ics).",
+            "choose another identifier, like the event's name and year (mipim-2027).",
+        )
     return found.problems
 
 

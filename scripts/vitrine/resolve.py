@@ -29,6 +29,7 @@ def resolve(valid: ValidContent, root: Path) -> tuple[Model | None, list[Problem
     problems += checks.check_texts(valid, territory, root)
     problems += checks.check_legal_pages(valid, territory)
     problems += checks.check_event_dates(valid)
+    problems += checks.check_event_ids(valid)
     problems += checks.check_figure_values(valid)
     problems += checks.check_file_names(valid)
     problems += checks.check_citations(valid)

@@ -584,6 +584,26 @@ class EventText(Schema):
     source_hash: SourceHash = None
 
 
+class News(Schema):
+    """A dated piece of news, published in the site's feeds (feed.xml) beside the fairs to come."""
+
+    id: Identifier
+    date: dt.date = described("the day of the news, like 2025-04-28")
+    links: list[Url] = described(
+        "addresses where the news can be read or checked (the first one is where a feed reader leads)",
+        default_factory=list,
+    )
+    status: Publication = described(PUBLICATION_HELP, default=Publication.PUBLISHED)
+    flag: Flag = None
+    notes: Notes = None
+
+
+class NewsText(Schema):
+    title: Text = described("the news in a few words")
+    text: Text = described("two to four sentences of facts")
+    source_hash: SourceHash = None
+
+
 class Organisation(Schema):
     id: Identifier
     kind: Literal["agency", "institution", "chamber", "network", "venue", "office", "club", "council", "platform"] = (
@@ -683,6 +703,7 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
     ContentType("argument", "list", "arguments", Argument, ArgumentText, "an argument"),
     ContentType("destination", "list", "destinations", Destination, DestinationText, "a destination"),
     ContentType("event", "list", "events", Event, EventText, "an event"),
+    ContentType("news", "list", "news", News, NewsText, "a news item"),
     ContentType("network", "list", "network", Organisation, OrganisationText, "an organisation"),
     ContentType("contact", "list", "contacts", Contact, ContactText, "a contact"),
     ContentType("media", "list", "media", Media, MediaText, "an image"),

@@ -165,3 +165,23 @@ class Links:
 def data_file(table: str, suffix: str) -> str:
     """The address of an open data file below the site's root: "data/key-figures.csv"."""
     return f"{DATA_FOLDER}/{table}.{suffix}"
+
+
+# --- calendars and feeds, in each language's folder ------------------------------------------------------
+
+# The iCalendar files sit beside the events page (events/): one per event, named by its identifier, and one of every
+# upcoming event under this name, which no event may take (checks.py refuses it as an identifier).
+EVENTS_FOLDER = "events"
+ALL_EVENTS_CALENDAR = "calendar"
+FEED_FILE = "feed.xml"
+
+
+def calendar_address(model: Model, language: str, event_id: str | None = None) -> str:
+    """The iCalendar file of one event, or of every upcoming event (no ``event_id``), in a language:
+    events/calendar.ics, de/events/mipim-2027.ics."""
+    return f"{language_prefix(model, language)}{EVENTS_FOLDER}/{event_id or ALL_EVENTS_CALENDAR}.ics"
+
+
+def feed_address(model: Model, language: str) -> str:
+    """The Atom feed of a language's news and fairs: feed.xml, de/feed.xml."""
+    return f"{language_prefix(model, language)}{FEED_FILE}"

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from vitrine.urls import FEED_FILE
+
 HEADERS_FILE = "_headers"
 REDIRECTS_FILE = "_redirects"  # written by forwarding.py before the headers
 NGINX_FILE = "_nginx-headers.conf"
@@ -25,6 +27,11 @@ FINGERPRINTED = re.compile(r"[.-][0-9a-f]{8,}(?:\.min)?\.(?:js|css|woff2|avif|we
 FINGERPRINTED_NGINX = r"[.-][0-9a-f]{8,}(\.min)?\.(js|css|woff2|avif|webp|jpg|png)$"
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "public, max-age=600"
+# Types the hosts' own lists lack (nginx's has no .ics: calendars would go as plain text or bytes) or give too
+# loosely (an Atom feed is .xml, sent as text/xml): (nginx's pattern of the addresses, type).
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+FEED_TYPE = "application/atom+xml; charset=utf-8"
+OWN_TYPES_NGINX = ((r"\.ics$", CALENDAR_TYPE), ("/" + re.escape(FEED_FILE) + "$", FEED_TYPE))
 
 # Inline scripts the browser runs; data blocks (type="application/ld+json") are never run and need no hash.
 INLINE_SCRIPT = re.compile(
@@ -77,7 +84,9 @@ def security_headers(policy: str) -> dict[str, str]:
     }
 
 
-def headers_file(headers: dict[str, str], fingerprinted: list[str], pages: list[str]) -> str:
+def headers_file(
+    headers: dict[str, str], fingerprinted: list[str], pages: list[str], typed: list[tuple[str, str]] | None = None
+) -> str:
     """The ``_headers`` file: the security headers everywhere; a cache header on the pages (short) and on the files
     named by their hash (a year), each by its own address, as hosts join the values of two matching blocks."""
     lines = ["# Security headers for every address of the site (written by vitrine build).", "/*"]
@@ -88,6 +97,10 @@ def headers_file(headers: dict[str, str], fingerprinted: list[str], pages: list[
     lines.append("# Pages: checked again after ten minutes.")
     for path in pages:
         lines += [f"/{path}", f"  Cache-Control: {SHORT_CACHE}"]
+    if typed:
+        lines.append("# Calendars and feeds: the type they are sent with.")
+        for path, kind in typed:
+            lines += [f"/{path}", f"  Content-Type: {kind}"]
     return "\n".join(lines) + "\n"
 
 
@@ -108,6 +121,18 @@ def nginx_snippet(headers: dict[str, str], language_folders: list[str], redirect
         *(f"    {line}" for line in security),
         f'    add_header Cache-Control "{LONG_CACHE}" always;',
         "}",
+        "# Calendars and feeds, with their own type (types {} drops nginx's list here, for these files only).",
+        *(
+            line
+            for pattern, kind in OWN_TYPES_NGINX
+            for line in [
+                f'location ~ "{pattern}" {{',
+                f'    types {{ }} default_type "{kind}";',
+                *(f"    {header}" for header in security),
+                f'    add_header Cache-Control "{SHORT_CACHE}" always;',
+                "}",
+            ]
+        ),
         "# Files for the build and the hosts, not for readers.",
         "location ~ ^/_ { return 404; }",
         "# A missing page answers 404 with the not-found page in the reader's language.",
@@ -146,6 +171,13 @@ def read_headers_file(text: str) -> dict[str, str]:
     return found
 
 
+def typed_files(site: Path) -> list[tuple[str, str]]:
+    """The calendars and feeds of the site, each with the type it is sent with (address, type)."""
+    found = [(path, CALENDAR_TYPE) for path in site.rglob("*.ics")]
+    found += [(path, FEED_TYPE) for path in site.rglob(FEED_FILE)]
+    return sorted((path.relative_to(site).as_posix(), kind) for path, kind in found)
+
+
 def fingerprinted_files(site: Path) -> list[str]:
     return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if FINGERPRINTED.search(path.name))
 
@@ -156,7 +188,9 @@ def write_headers(site: Path) -> dict[str, str]:
         content_security_policy(*inline_hashes(p.read_text(encoding="utf-8") for p in html_files))
     )
     addresses = [page.relative_to(site).as_posix().removesuffix("index.html") for page in html_files]
-    (site / HEADERS_FILE).write_text(headers_file(headers, fingerprinted_files(site), addresses), encoding="utf-8")
+    (site / HEADERS_FILE).write_text(
+        headers_file(headers, fingerprinted_files(site), addresses, typed_files(site)), encoding="utf-8"
+    )
     language_folders = sorted(page.parent.name for page in site.glob("*/404.html"))
     redirects_file = site / REDIRECTS_FILE
     redirects = read_redirects(redirects_file.read_text(encoding="utf-8")) if redirects_file.is_file() else []

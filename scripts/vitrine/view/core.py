@@ -52,7 +52,7 @@ from vitrine.schema import (
 )
 from vitrine.strings import fill, is_plural_group, lookup, plural_form
 from vitrine.translation.freshness import State, status, summary
-from vitrine.urls import Links, data_file, media_address, plan
+from vitrine.urls import Links, calendar_address, data_file, feed_address, media_address, plan
 from vitrine.view.api import example
 from vitrine.view.figures import FigureView
 from vitrine.view.graphics import (
@@ -256,6 +256,17 @@ class View:
     def url(self, kind: str, item_id: str | None = None) -> str:
         """The address of a page of this language, below the site's root."""
         return self._links.url(kind, item_id)
+
+    @example("{{ v.calendar_url() }}", "events/calendar.ics")
+    @example("{{ v.calendar_url('water-expo-2027') }}", "de/events/water-expo-2027.ics", language="de")
+    def calendar_url(self, event_id: str | None = None) -> str:
+        """The address of the iCalendar file of one event, or of every upcoming event, in this language."""
+        return calendar_address(self.model, self.code, event_id)
+
+    @example("{{ v.feed_url() }}", "de/feed.xml", language="de")
+    def feed_url(self) -> str:
+        """The address of this language's Atom feed: the news and the fairs to come."""
+        return feed_address(self.model, self.code)
 
     @example("{{ v.free_page('accessibility') }}", "accessibility/")
     @example("{{ v.free_page('legal-notice') is none }}", "True")
