@@ -682,6 +682,26 @@ def check_event_dates(valid: ValidContent) -> list[Problem]:
                 f"the event ends ({event.data.end}) before it starts ({event.data.start}).",
                 "correct start or end: end is the last day, on or after the first.",
             )
+        hours = {"opens": event.data.opens, "closes": event.data.closes, "timezone": event.data.timezone}
+        given = [name for name, value in hours.items() if value is not None]
+        if given and len(given) < len(hours):
+            missing = [name for name in hours if name not in given]
+            found.error(
+                event.origin.file,
+                event.origin.line(given[0]),
+                given[0],
+                f"the event's hours need opens, closes and timezone together; {', '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} missing.",
+                f"add {' and '.join(f'{name}: …' for name in missing)}, or remove {', '.join(given)}.",
+            )
+        elif given and event.data.start == event.data.end and event.data.closes <= event.data.opens:
+            found.error(
+                event.origin.file,
+                event.origin.line("closes"),
+                "closes",
+                f"the event closes ({event.data.closes}) before it opens ({event.data.opens}) on its only day.",
+                "correct opens or closes (24-hour times, like 09:00 and 18:00).",
+            )
     return found.problems
 
 

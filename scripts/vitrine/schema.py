@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, RootModel, StringConstraints
 
 
 def described(description: str, **kwargs: Any) -> Any:
@@ -35,6 +36,19 @@ CountryCode = Annotated[
     str, StringConstraints(pattern=r"^[A-Z]{2}$"), Field(description="a two-letter country code in capitals (FR, US)")
 ]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), Field(description="an e-mail address")]
+
+
+def _known_time_zone(name: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError("a time zone of the IANA database, like Europe/Paris") from None
+    return name
+
+
+TimeZone = Annotated[
+    str, AfterValidator(_known_time_zone), Field(description="a time zone name, like Europe/Paris or Asia/Tokyo")
+]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="a colour like #0b3d68")]
 Text = Annotated[str, StringConstraints(min_length=1), Field(description="some text")]
 Url = Annotated[HttpUrl, Field(description="a web address starting with https://")]
@@ -564,6 +578,11 @@ class Event(Schema):
     sectors: list[Identifier] = refs("sector", "the sectors the event targets")
     languages: list[LanguageCode] = refs("language", "the visitors' languages")
     website: Url | None = described("the event's web site", default=None)
+    opens: dt.time | None = described(
+        "the time doors open on the first day, like 09:00 (with closes and timezone)", default=None
+    )
+    closes: dt.time | None = described("the time doors close on the last day, like 18:00", default=None)
+    timezone: TimeZone | None = described("the event's time zone, like Europe/Paris or Asia/Shanghai", default=None)
     stand: str | None = described("our stand or pavilion", default=None)
     prospects: list[str] = described(
         "the companies staff plan to meet there, for staff only (never published)",

@@ -7,6 +7,7 @@ a second build writes the same bytes."""
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -42,6 +43,9 @@ EVENTS = f"""\
   country: CH
   start: 2020-06-01
   end: 2020-06-03
+  opens: "09:30"
+  closes: "17:00"
+  timezone: Europe/Zurich
   languages: [en]
 """
 EVENTS_EN = """\
@@ -136,7 +140,13 @@ def test_each_event_s_words_in_each_language(site: Path) -> None:
     past = read_calendar(site / "de" / "events" / "lake-days-2020.ics").events[0]
     assert str(past["description"]).startswith("A fair of the lake's towns.")
     assert past["description"].params["LANGUAGE"] == "en"
-    assert past.decoded("dtend") == dt.date(2020, 6, 4)
+    # Its hours are known: from the first day's opening to the last day's closing, in its own time zone.
+    zurich = zoneinfo.ZoneInfo("Europe/Zurich")
+    assert past.decoded("dtstart") == dt.datetime(2020, 6, 1, 9, 30, tzinfo=zurich)
+    assert past.decoded("dtend") == dt.datetime(2020, 6, 3, 17, 0, tzinfo=zurich)
+    assert past["dtstart"].params["TZID"] == "Europe/Zurich"
+    zones = read_calendar(site / "de" / "events" / "lake-days-2020.ics").walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Europe/Zurich"]
 
 
 def test_fields_for_staff_stay_out_of_calendars_and_feeds(site: Path) -> None:

@@ -59,7 +59,9 @@ def test_each_language_has_its_own_404_page(minimal_site: Path) -> None:
 
 def test_alternate_links_are_absolute_with_x_default(minimal_site: Path) -> None:
     page = soup(minimal_site / "de" / "sectors" / "water" / "index.html")
-    alternates = {str(link["hreflang"]): str(link["href"]) for link in page.find_all("link", rel="alternate")}
+    alternates = {
+        str(link["hreflang"]): str(link["href"]) for link in page.find_all("link", rel="alternate", hreflang=True)
+    }
     assert alternates == {
         "en": "https://invest.lakeshore.example/sectors/water/",
         "de": "https://invest.lakeshore.example/de/sectors/water/",

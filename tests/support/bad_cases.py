@@ -202,6 +202,27 @@ CASES: list[Case] = [
         "e-mail address",
     ),
     ("event-ends-before-start", [("replace", E, "end: 2027-05-12", "end: 2027-05-01")], E, "end:", "before"),
+    (
+        "event-hours-incomplete",
+        [("replace", E, "  end: 2027-05-12", '  end: 2027-05-12\n  opens: "09:00"')],
+        E,
+        "opens:",
+        "closes, timezone are missing",
+    ),
+    (
+        "event-time-zone-unknown",
+        [
+            (
+                "replace",
+                E,
+                "  end: 2027-05-12",
+                '  end: 2027-05-12\n  opens: "09:00"\n  closes: "18:00"\n  timezone: Mars/Olympus',
+            )
+        ],
+        E,
+        "timezone:",
+        "Europe/Paris",
+    ),
     # --- figures
     (
         "figure-without-source",

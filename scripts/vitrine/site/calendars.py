@@ -11,6 +11,7 @@ site's host, and DTSTAMP its first day, so that two builds of the same content o
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,8 +70,15 @@ def vevent(view: View, event: EventView) -> VEvent:
     entry = VEvent()
     entry.add("uid", event_uid(event.id, site_url))
     entry.add("dtstamp", content_stamp(event.start))
-    entry.add("dtstart", event.start)
-    entry.add("dtend", exclusive_end(event.end))
+    data = event.item.data
+    if data.opens is not None and data.closes is not None and data.timezone is not None:
+        # Known hours: from the first day's opening to the last day's closing, in the event's own time zone.
+        zone = zoneinfo.ZoneInfo(data.timezone)
+        entry.add("dtstart", dt.datetime.combine(event.start, data.opens, tzinfo=zone))
+        entry.add("dtend", dt.datetime.combine(event.end, data.closes, tzinfo=zone))
+    else:  # whole days: the end is the day after the last one (RFC 5545)
+        entry.add("dtstart", event.start)
+        entry.add("dtend", exclusive_end(event.end))
     entry.add("summary", event.name)
     # The description may have fallen back to another language: it says which.
     entry.add("description", description(view, event), parameters={"LANGUAGE": event.text_language})
@@ -90,6 +98,7 @@ def calendar(view: View, events: Sequence[EventView], name: str) -> bytes:
     found.add("x-wr-calname", name)  # what Apple's and Google's calendars read instead
     for event in events:
         found.add_component(vevent(view, event))
+    found.add_missing_timezones()  # a VTIMEZONE for each time zone of an event with hours
     return bytes(found.to_ical())
 
 
