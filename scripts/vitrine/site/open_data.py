@@ -109,6 +109,26 @@ def key_figure_series(source: View) -> Table:
     return Table(SHAPES["key-figure-series"], rows)
 
 
+def _place_row(views: dict[str, View], item: Any, sourced: Sourced, **own: Any) -> Row:
+    """A project's or a site's row: its words in every language, its place, and the fields of its own kind."""
+    data = item.data
+    name, url, year = sourced
+    return {
+        "id": item.id,
+        "title": _words(views, lambda v: v.item(item.kind, item.id).title),
+        "summary": _words(views, lambda v: v.item(item.kind, item.id).summary),
+        **own,
+        "city": data.place.city,
+        "latitude": data.place.lat,
+        "longitude": data.place.lon,
+        "sectors": ";".join(data.sectors),
+        "website": str(data.website or ""),
+        "year": year,
+        "source_name": name,
+        "source_url": url,
+    }
+
+
 def flagship_projects(views: dict[str, View], source: View) -> Table:
     rows = []
     for project in source.model.projects:
@@ -118,23 +138,7 @@ def flagship_projects(views: dict[str, View], source: View) -> Table:
             years = [m.date if isinstance(m.date, int) else m.date.year for m in data.milestones]
             page = urljoin(source.site_url, source.url("project", project.id))
             found = (source.publisher, str(data.website or page), max(years) if years else None)
-        name, url, year = found
-        rows.append(
-            {
-                "id": project.id,
-                "title": _words(views, lambda v, p=project.id: v.project(p).title),
-                "summary": _words(views, lambda v, p=project.id: v.project(p).summary),
-                "status": str(data.status),
-                "city": data.place.city,
-                "latitude": data.place.lat,
-                "longitude": data.place.lon,
-                "sectors": ";".join(data.sectors),
-                "website": str(data.website or ""),
-                "year": year,
-                "source_name": name,
-                "source_url": url,
-            }
-        )
+        rows.append(_place_row(views, project, found, status=str(data.status)))
     return Table(SHAPES["flagship-projects"], rows)
 
 
@@ -146,24 +150,8 @@ def sites(views: dict[str, View], source: View) -> Table:
         if found is None and data.access.source is not None:
             found = (data.access.source.name, str(data.access.source.url), None)
         page = urljoin(source.site_url, source.url("site", site.id))
-        name, url, year = found or (source.publisher, page, None)
-        rows.append(
-            {
-                "id": site.id,
-                "title": _words(views, lambda v, s=site.id: v.site(s).title),
-                "summary": _words(views, lambda v, s=site.id: v.site(s).summary),
-                "kind": str(data.kind),
-                "city": data.place.city,
-                "latitude": data.place.lat,
-                "longitude": data.place.lon,
-                "sectors": ";".join(data.sectors),
-                "project": data.project or "",
-                "website": str(data.website or ""),
-                "year": year,
-                "source_name": name,
-                "source_url": url,
-            }
-        )
+        sourced = found or (source.publisher, page, None)
+        rows.append(_place_row(views, site, sourced, kind=str(data.kind), project=data.project or ""))
     return Table(SHAPES["sites"], rows)
 
 
