@@ -129,3 +129,17 @@ def test_a_hidden_focus_ring_is_reported_with_the_element(
         context.close()
     assert unseen(stops) == [f"{stops[-1]}: no focus ring"]
     assert str(stops[-1]).startswith("<a class='md-tabs__link")
+
+
+def test_the_theme_script_waits_for_the_readers_first_gesture(page: Page, reference_url: str) -> None:
+    """Material's script is not fetched while the page loads (its start-up would hold a phone's processor in the
+    first seconds): the first key pressed fetches it, and the shortcut that key carries ("/": search) works."""
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    page.goto(f"{reference_url}/ja/")
+    page.wait_for_load_state("networkidle")
+    assert scripts == []
+    assert page.evaluate("() => document.documentElement.className") == "js"  # the search box is shown already
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+    assert [url for url in scripts if "/assets/javascripts/bundle." in url], scripts

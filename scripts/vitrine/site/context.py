@@ -1,6 +1,6 @@
 """What the site's templates receive besides Material's own: the View (``v``), the item a page shows
 (``entry``, an item view), the page's language versions as absolute addresses, and the theme's assets of the
-language (its fonts' stylesheet and font stack, Material's search worker)."""
+language (its fonts' stylesheet and font stack, Material's script and search worker)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from markupsafe import Markup
 
 from vitrine.fonts import css_stack
-from vitrine.site import search
+from vitrine.site import search, theme_script
 from vitrine.site.state import SiteState
 from vitrine.view import Shown
 
@@ -22,6 +22,7 @@ def template_globals(state: SiteState, language: str) -> dict[str, Any]:
         # CSS in a <style> element, where entities are not decoded: made safe by css_stack rather than escaped.
         "vitrine_font_stack": Markup(css_stack(state.model.language(language).font)),
         "vitrine_search_worker": search.material_search_worker(),
+        "vitrine_theme_bundle": theme_script.material_bundle(),
     }
 
 

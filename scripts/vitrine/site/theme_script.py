@@ -7,12 +7,23 @@ working or is reported."""
 from __future__ import annotations
 
 import re
+from importlib.resources import files
 from pathlib import Path
 
 # function ui({document$:e}){let t=new Map;e.pipe(b(()=>M("link[rel=alternate]")) …
 PREFETCHER = re.compile(
     r"function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>\w+\(\"link\[rel=alternate\]\"\)"
 )
+
+
+def material_bundle() -> str:
+    """The path of Material's script, as its own base template names it (the name carries a hash): our pages
+    fetch it themselves, at the reader's first gesture (overrides/vitrine/partials/theme-script.html)."""
+    base = files("material") / "templates" / "base.html"
+    found = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", base.read_text(encoding="utf-8"))
+    if found is None:
+        raise RuntimeError("Material's base.html no longer names its script bundle: update overrides/main.html.")
+    return found.group(0)
 
 
 def without_alternate_prefetch(bundle: str) -> str | None:
