@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from vitrine import load
 from vitrine.load import load_content, load_file, parse_yaml, split_front_matter
 
 
@@ -61,3 +64,46 @@ def test_a_huge_text_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     document, problem = load_file(tmp_path, huge)
     assert document is None and problem is not None
     assert problem.file == "sectors/water.en.md" and "MB" in problem.message and problem.hint
+
+
+def _yaml_parts(folder: Path) -> list[tuple[str, str, int]]:
+    """The YAML of every content file under ``folder``: (name, text, line offset), front matter included."""
+    parts = []
+    for file in sorted(folder.rglob("*")):
+        if file.suffix == ".yml":
+            parts.append((file.as_posix(), file.read_text(encoding="utf-8"), 0))
+        elif file.suffix == ".md":
+            front, _body, start = split_front_matter(file.read_text(encoding="utf-8"))
+            if front is not None:
+                parts.append((file.as_posix(), front, start - 1))
+    return parts
+
+
+def test_libyaml_reads_every_content_file_as_the_reader_in_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Well-formed files are read by libyaml (C) for speed: the data and every line are the same."""
+    project = Path(__file__).resolve().parents[2]
+    parts = [part for folder in ("content", "tests/fixtures") for part in _yaml_parts(project / folder)]
+    assert len(parts) > 300
+    fast = [load._parse_with_libyaml(text, offset) for _name, text, offset in parts]
+    assert all(result is not None for result in fast)
+    monkeypatch.setattr(load, "_parse_with_libyaml", lambda text, offset: None)
+    slow = [parse_yaml(text, name, offset) for name, text, offset in parts]
+    assert [(data, lines) for data, lines, _problem in slow] == [result[:2] for result in fast if result is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",  # an alias: the reader in Python refuses it in plain words
+        "a: &x 1\n",
+        "a: " + "[" * 60 + "]" * 60 + "\n",  # nesting libyaml would compose by recursion in C
+        "a: 1\na: 2\n",  # twice the same field
+        "date: 2024-02-30\n",
+        "title: [unclosed\n",
+        "n: " + "9" * 200 + "\n",
+    ],
+)
+def test_what_libyaml_cannot_read_plainly_is_left_to_the_reader_in_python(text: str) -> None:
+    assert load._parse_with_libyaml(text, 0) is None
+    _data, _lines, problem = parse_yaml(text, "x.yml")
+    assert problem is not None and problem.hint
