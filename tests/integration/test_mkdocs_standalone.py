@@ -92,3 +92,23 @@ def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_the_preview_of_another_language_builds_its_pages_and_the_source_home_only(tmp_path: Path) -> None:
+    """vitrine serve --lang de: every German page, and of the source language only the home page (MkDocs builds
+    that language first all the same), with no warning about pages left out."""
+    project = project_copy(tmp_path)
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "VITRINE_CONTENT"},
+        "VITRINE_PREVIEW_LANGUAGE": "de",
+        "VITRINE_PREVIEW": "true",
+    }
+    out = tmp_path / "out"
+    command = [str(MKDOCS), "build", "-d", str(out)]
+    run = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert [line for line in run.stderr.splitlines() if line.startswith("WARNING")] == [], run.stderr
+    german = {page.parent.relative_to(out / "de").as_posix() for page in (out / "de").rglob("index.html")}
+    assert {".", "sectors/water"} <= german and len(german) > 10
+    source = {page.parent.as_posix() for page in out.rglob("index.html") if page.relative_to(out).parts[0] != "de"}
+    assert source == {out.as_posix()}

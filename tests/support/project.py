@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,8 +31,11 @@ class Run:
         return self.stdout + self.stderr
 
 
-def run_vitrine(*args: str | Path, cwd: Path = PROJECT) -> Run:
-    done = subprocess.run([str(VITRINE), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600)
+def run_vitrine(*args: str | Path, cwd: Path = PROJECT, env: dict[str, str] | None = None) -> Run:
+    environment = {**os.environ, **env} if env else None
+    done = subprocess.run(
+        [str(VITRINE), *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600, env=environment
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 

@@ -38,8 +38,10 @@ def test_with_many_sectors_the_menu_keeps_only_their_index(tmp_path: Path) -> No
     assert sector_links(navigation(model, "fr")) == ["sectors/index.md"]
 
 
-def test_the_preview_of_one_language_builds_it_and_the_source_language_only() -> None:
+def test_the_preview_of_one_language_builds_it_and_the_source_languages_home_only() -> None:
     model = prepare(REFERENCE_CONTENT)
-    built = {entry["locale"] for entry in i18n_languages(model, "ja") if entry["build"]}
-    assert built == {"ja", model.source_language}
-    assert all(entry["build"] for entry in i18n_languages(model))
+    languages = {entry["locale"]: entry for entry in i18n_languages(model, "ja")}
+    assert {code for code, entry in languages.items() if entry["build"]} == {"ja", model.source_language}
+    assert languages[model.source_language]["nav"] == [] and languages["ja"]["nav"]
+    assert all(entry["build"] and entry["nav"] for entry in i18n_languages(model))
+    assert all(entry["nav"] for entry in i18n_languages(model, model.source_language))

@@ -15,3 +15,6 @@ class VitrinePluginConfig(Config):
     # The live preview (vitrine serve): the steps after MkDocs that only the host needs (its headers, the site map,
     # the open data, the /go/ pages) are left out, so that a change shows sooner.
     preview = config_options.Type(bool, default=False)
+    # Where rendered pages are kept between builds (page_cache.py), relative to mkdocs.yml; an empty value keeps
+    # none, and every page is rendered.
+    page_cache = config_options.Type(str, default=".vitrine/cache/pages")

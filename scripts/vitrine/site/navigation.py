@@ -56,10 +56,12 @@ def navigation(model: Model, language: str) -> list[Any]:
 
 def i18n_languages(model: Model, only: str = "") -> list[dict[str, Any]]:
     """The ``languages`` option of mkdocs-static-i18n, from the content's languages (with ``only``, a language
-    code: just it and the source language are built)."""
+    code: just it and the source language's home page are built)."""
     found = []
     for language in model.languages:
         view = View(model, language.code)
+        # The preview of another language builds only the source language's home page (plugin.on_files).
+        home_only = bool(only) and only != model.source_language and language.code == model.source_language
         found.append(
             {
                 "locale": language.code,
@@ -68,7 +70,7 @@ def i18n_languages(model: Model, only: str = "") -> list[dict[str, Any]]:
                 "build": not only or language.code in (only, model.source_language),
                 "site_name": view.territory.name,
                 "site_description": " ".join(view.territory.description.split()),
-                "nav": navigation(model, language.code),
+                "nav": [] if home_only else navigation(model, language.code),
             }
         )
     return found

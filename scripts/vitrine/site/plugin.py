@@ -38,6 +38,7 @@ from vitrine.site.fragments import environment
 from vitrine.site.generated import generate, write_if_changed
 from vitrine.site.markup import repair_theme_markup
 from vitrine.site.navigation import i18n_languages
+from vitrine.site.page_cache import CACHED_TEMPLATE, NotedList, PageCache, PageReuse, code_fingerprint
 from vitrine.site.social_cards import CardStyle, CardText
 from vitrine.site.state import CompiledTemplates, SiteState
 from vitrine.site.theme_languages import accept_every_language_code, theme_partials
@@ -111,6 +112,13 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self, context_: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         state = self._state()
+        reuse = self._reuse()
+        reused = reuse.reused_output(page.url)
+        if reused is not None:
+            context_["vitrine_cached_page"] = Markup(reused)  # type: ignore[typeddict-unknown-key]
+        else:
+            state.view(self._language(config)).forget_items()  # item views made for another page read no more
+            reuse.start_rendering()
         # Templates escape every text (on_env); the page's own rendered and cleaned Markdown is the exception.
         page.content = Markup(page.content or "")
         meta = page.meta.get("vitrine") or {}
@@ -126,15 +134,34 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # The content check refuses dangerous markup with its line; this drops whatever might have slipped by.
-        return clean_html(html)
+        cleaned = clean_html(html)
+        title = str(page.title or "")
+        if self._reuse().look_up(page.url, page.file.src_uri, title, dict(page.meta), cleaned, page.toc):
+            page.meta["template"] = CACHED_TEMPLATE  # chosen before on_page_context: its HTML is given there
+        return cleaned
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        language = self._language(config)
+        docs = Path(config.docs_dir)
+        pages = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+        self._reuse().start_language(language, self._render_settings(config, language), nav.items, pages)
+        return nav
 
     @event_priority(-150)  # after mkdocs-static-i18n (-100) has kept the files of the language being built
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        task = f"Pages in “{self._language(config)}”"
+        language = self._language(config)
+        preview = self.config.preview_language
+        if preview and language != preview and language == self._state().model.source_language:
+            # The preview of another language: MkDocs builds the source language first all the same; its home page
+            # is enough (the language switch of the previewed pages leads there).
+            for file in [file for file in files.documentation_pages() if file.dest_uri != "index.html"]:
+                files.remove(file)
+        task = f"Pages in “{language}”"
         self._pages = Count(task, 0, sum(1 for _ in files.documentation_pages()))
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self._reuse().finish(page.url, output)
         self._pages = Count(self._pages.task, self._pages.done + 1, max(self._pages.total, self._pages.done + 1))
         self._progress(self._pages)
         return repair_theme_markup(output)
@@ -159,8 +186,12 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged the search index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        counts = self._reuse().counts
+        language = self._language(config)
+        log.info(f"Vitrine: “{language}”: {counts['rendered']} page(s) rendered, {counts['reused']} unchanged")
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # a nested language build: the outer build finishes the work once every language is done
+        self._reuse().cache.prune()
         postbuild.finish(self._state(), Path(config.site_dir), preview=self.config.preview)
 
     # --- for the processes that build languages side by side (parallel.py) -----------------------------
@@ -196,6 +227,10 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         state.compiled = CompiledTemplates(base / TEMPLATE_CACHE)
         for name, text in theme_partials(model).items():
             write_if_changed(state.theme_folder / name, text.encode())
+        code = code_fingerprint([theme_dir, state.theme_folder], [base / "package-lock.json"])
+        pages = PageCache(base / self.config.page_cache if self.config.page_cache else None)
+        state.kit, state.packs = NotedList("list/kit", kit), NotedList("list/packs", packs)
+        state.reuse = PageReuse(pages, model, code, {"kit": state.kit, "packs": state.packs})
         try:
             # Font subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
             state.font_cache = (base / ".vitrine" / "cache" / "fonts").resolve()
@@ -236,6 +271,24 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         address = publish_card(text, style, cache, Path(config.site_dir), page.url)
         base = str(config.site_url or "")
         return {"url": urljoin(base if base.endswith("/") else f"{base}/", address), "alt": title}
+
+    def _render_settings(self, config: MkDocsConfig, language: str) -> list[Any]:
+        """What MkDocs and the plugins set that every page's HTML may show (page_cache.py: the shared key)."""
+        state = self._state()
+        extra = {key: value for key, value in dict(config.extra).items() if key != "alternate"}  # set page by page
+        return [
+            [config.site_name, config.site_url, config.site_description, config.copyright, config.use_directory_urls],
+            {key: config.theme[key] for key in config.theme},
+            [config.markdown_extensions, config.mdx_configs, config.extra_css, config.extra_javascript, extra],
+            dict(self.config),
+            state.font_css.get(language),
+        ]
+
+    def _reuse(self) -> PageReuse:
+        reuse = self._state().reuse
+        if reuse is None:
+            raise PluginError("The vitrine plugin was used before MkDocs loaded its configuration.")
+        return reuse
 
     def _state(self) -> SiteState:
         if self.state is None:

@@ -12,6 +12,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 from vitrine.documents import Entry, Pack
 from vitrine.model import Model
+from vitrine.site.page_cache import PageReuse
 from vitrine.view import View
 
 
@@ -56,6 +57,7 @@ class SiteState:
     views: dict[str, View] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its rendered 404 page
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
+    reuse: PageReuse | None = None  # the pages taken from the cache of rendered pages (page_cache.py)
 
     def view(self, language: str) -> View:
         if language not in self.views:

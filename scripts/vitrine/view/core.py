@@ -86,8 +86,9 @@ class View:
         self.chain = model.fallback_chain(code)
         self.language = model.language(code)
         self.missing_strings: set[str] = set()
-        self._kit = list(kit)
-        self._packs = list(packs)
+        # Lists are kept as given, not copied: the site's lists note which pages read them (site/page_cache.py).
+        self._kit = kit if isinstance(kit, list) else list(kit)
+        self._packs = packs if isinstance(packs, list) else list(packs)
         self._shown: dict[tuple[str, str], Shown[Any]] = {}
         self.missing_map_data = False  # set when a map was left out because the map data is not installed
 
@@ -356,6 +357,11 @@ class View:
         if key not in self._shown:
             self._shown[key] = SHOWN_BY_KIND.get(kind, Shown)(self, self.model.items[kind][identifier])
         return self._shown[key]
+
+    def forget_items(self) -> None:
+        """Make the item views afresh from here on: each then reads its item's texts again when asked (the site
+        learns which texts each page shows from these reads, site/page_cache.py)."""
+        self._shown.clear()
 
     def _all(self, items: Sequence[Item[Any]]) -> list[Any]:
         return [self.item(item.kind, item.id) for item in items]
