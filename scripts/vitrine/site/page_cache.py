@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -151,7 +151,7 @@ def _stable(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(map(str, value))
     if is_dataclass(value) and not isinstance(value, type):
-        return {field.name: getattr(value, field.name) for field in fields(value)}
+        return {member.name: getattr(value, member.name) for member in fields(value)}
     if callable(value):
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__name__)}"
     return re.sub(r" at 0x[0-9a-f]+", "", str(value))
@@ -187,14 +187,14 @@ def _files_digest(folder: Path, pattern: str, skipped: tuple[str, ...] = ()) -> 
 
 def code_fingerprint(template_folders: Iterable[Path], lock_files: Iterable[Path]) -> str:
     """The code and templates that render pages: ours (the package and the theme overrides) and the packages'
-    (their versions; the locks of npm's geodata, which maps are drawn from)."""
+    (their versions; npm's lock and the geodata's package, whose absence leaves the maps out)."""
     package = Path(__file__).resolve().parents[1]
     return _digest(
         CACHE_FORMAT,
         _files_digest(package, "*.py"),
         [_files_digest(folder, "*") for folder in template_folders],
         [version(name) for name in RENDERING_PACKAGES],
-        [hashlib.sha256(path.read_bytes()).hexdigest() for path in lock_files if path.is_file()],
+        [hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "absent" for path in lock_files],
     )
 
 
@@ -236,6 +236,7 @@ class Record:
     key: str
     reads: dict[str, str]
     output: str
+    notes: dict[str, Any] = field(default_factory=dict)  # what the page's rendering reported (missing texts…)
 
 
 class PageCache:
@@ -249,26 +250,29 @@ class PageCache:
         assert self.folder is not None
         return self.folder / language / f"{hashlib.sha256(url.encode()).hexdigest()[:24]}.json"
 
-    def find(self, language: str, url: str, key: str, fingerprints: dict[str, str]) -> str | None:
-        """The page's HTML when its key and every text it read are unchanged; None otherwise."""
+    def find(
+        self, language: str, url: str, key: str, fingerprints: dict[str, str]
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The page's HTML, and what its rendering reported, when its key and every text it read are unchanged;
+        None otherwise."""
         if self.folder is None:
             return None
         try:
             record = Record(**json.loads(self._record_path(language, url).read_text(encoding="utf-8")))
             if record.key != key or any(fingerprints.get(name) != value for name, value in record.reads.items()):
                 return None
-            return (self.folder / "html" / record.output).read_text(encoding="utf-8")
+            return (self.folder / "html" / record.output).read_text(encoding="utf-8"), record.notes
         except (OSError, ValueError, TypeError):
             return None
 
-    def keep(self, language: str, url: str, key: str, reads: dict[str, str], html: str) -> None:
+    def keep(self, language: str, url: str, key: str, reads: dict[str, str], html: str, notes: dict[str, Any]) -> None:
         if self.folder is None:
             return
         name = f"{hashlib.sha256(html.encode('utf-8')).hexdigest()[:32]}.html"
         output = self.folder / "html" / name
         if not output.exists():
             _write_whole(output, html)
-        record = {"url": url, "key": key, "reads": reads, "output": name}
+        record = {"url": url, "key": key, "reads": reads, "output": name, "notes": notes}
         _write_whole(self._record_path(language, url), json.dumps(record))
 
     def prune(self) -> int:
@@ -313,7 +317,7 @@ class PageReuse:
         self.language = ""
         self.shared = ""
         self.keys: dict[str, str] = {}
-        self.reused: dict[str, str] = {}
+        self.reused: dict[str, tuple[str, dict[str, Any]]] = {}
         self.reading = Reading()
         self.counts = {"reused": 0, "rendered": 0}
 
@@ -334,12 +338,16 @@ class PageReuse:
         return found is not None
 
     def reused_output(self, url: str) -> str | None:
-        return self.reused.get(url)
+        return self.reused[url][0] if url in self.reused else None
+
+    def reused_notes(self, url: str) -> dict[str, Any]:
+        """What the page's rendering reported when it was made (the build reports it again)."""
+        return self.reused[url][1] if url in self.reused else {}
 
     def start_rendering(self) -> None:
         self.reading.start()
 
-    def finish(self, url: str, output: str) -> None:
+    def finish(self, url: str, output: str, notes: dict[str, Any]) -> None:
         """After the page's template: keep what it made, and the texts it read, unless it came from the cache."""
         if url in self.reused:
             self.counts["reused"] += 1
@@ -348,4 +356,4 @@ class PageReuse:
         self.counts["rendered"] += 1
         if url in self.keys:
             fingerprints = {name: self.fingerprints[name] for name in sorted(reads) if name in self.fingerprints}
-            self.cache.keep(self.language, url, self.keys[url], fingerprints, output)
+            self.cache.keep(self.language, url, self.keys[url], fingerprints, output, notes)

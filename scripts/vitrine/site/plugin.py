@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from vitrine.documents import Entry, Pack
 from vitrine.fonts import FontNotFound
+from vitrine.geo.atlas import ATLAS
 from vitrine.model import Model
 from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
@@ -61,6 +62,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         self._handed: tuple[Model, list[Entry], list[Pack]] | None = None
         self._progress: Progress = quiet
         self._pages = Count("", 0, 0)  # the pages of the language being built
+        self._reported: tuple[set[str], bool] = (set(), False)  # what the pages before this one reported
 
     def use(
         self, model: Model, kit: Sequence[Entry] = (), packs: Sequence[Pack] = (), progress: Progress = quiet
@@ -113,11 +115,14 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     ) -> TemplateContext:
         state = self._state()
         reuse = self._reuse()
+        view = state.view(self._language(config))
         reused = reuse.reused_output(page.url)
         if reused is not None:
             context_["vitrine_cached_page"] = Markup(reused)  # type: ignore[typeddict-unknown-key]
         else:
-            state.view(self._language(config)).forget_items()  # item views made for another page read no more
+            view.forget_items()  # item views made for another page would not read their texts again
+            self._reported = (view.missing_strings, view.missing_map_data)
+            view.missing_strings, view.missing_map_data = set(), False  # what this page alone reports
             reuse.start_rendering()
         # Templates escape every text (on_env); the page's own rendered and cleaned Markdown is the exception.
         page.content = Markup(page.content or "")
@@ -161,7 +166,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self._reuse().finish(page.url, output)
+        self._reuse().finish(page.url, output, self._page_notes(page.url, self._language(config)))
         self._pages = Count(self._pages.task, self._pages.done + 1, max(self._pages.total, self._pages.done + 1))
         self._progress(self._pages)
         return repair_theme_markup(output)
@@ -227,7 +232,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         state.compiled = CompiledTemplates(base / TEMPLATE_CACHE)
         for name, text in theme_partials(model).items():
             write_if_changed(state.theme_folder / name, text.encode())
-        code = code_fingerprint([theme_dir, state.theme_folder], [base / "package-lock.json"])
+        code = code_fingerprint([theme_dir, state.theme_folder], [base / "package-lock.json", ATLAS / "package.json"])
         pages = PageCache(base / self.config.page_cache if self.config.page_cache else None)
         state.kit, state.packs = NotedList("list/kit", kit), NotedList("list/packs", packs)
         state.reuse = PageReuse(pages, model, code, {"kit": state.kit, "packs": state.packs})
@@ -283,6 +288,22 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             dict(self.config),
             state.font_css.get(language),
         ]
+
+    def _page_notes(self, url: str, language: str) -> dict[str, Any]:
+        """What rendering the page reported (interface texts no language has, a map left out), added to what the
+        build reports; for a page taken from the cache, what its rendering reported when it was made."""
+        view = self._state().view(language)
+        reuse = self._reuse()
+        if reuse.reused_output(url) is not None:
+            notes = reuse.reused_notes(url)
+            view.missing_strings.update(notes.get("missing_strings", []))
+            view.missing_map_data = view.missing_map_data or bool(notes.get("missing_map_data"))
+            return notes
+        notes = {"missing_strings": sorted(view.missing_strings), "missing_map_data": view.missing_map_data}
+        before_strings, before_map = self._reported
+        view.missing_strings = before_strings | view.missing_strings
+        view.missing_map_data = before_map or view.missing_map_data
+        return notes
 
     def _reuse(self) -> PageReuse:
         reuse = self._state().reuse
