@@ -11,15 +11,19 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vitrine.build_inputs import forget, inputs_digest, last_warnings, remember
 from vitrine.compression import COMPRESSION_CACHE, precompress
 from vitrine.fonts import font_files
-from vitrine.kit.build import KitReport, prepare_kit, publish_kit
 from vitrine.pipeline import prepare
 from vitrine.progress import Progress
 from vitrine.publish import staging
 from vitrine.site.build import build_site, count_pages, docs_folder
+
+if TYPE_CHECKING:
+    from vitrine.kit.build import KitReport
+    from vitrine.model import Model
 
 
 @dataclass
@@ -44,7 +48,7 @@ def build(
     progress("Checking the content…")
     model = prepare(content)
 
-    kit = prepare_kit(project, model, progress) if with_kit else None
+    kit = _prepare_kit(project, model, progress) if with_kit else None
     entries = kit.entries if kit else []
     packs = [pack for pack, _file in kit.packs] if kit else []
 
@@ -68,6 +72,8 @@ def build(
         progress("Rendering the pages…")
         warnings = build_site(project, model, entries, packs, docs, fresh, progress, jobs)
         if kit is not None:
+            from vitrine.kit.build import publish_kit
+
             publish_kit(kit, model, fresh)
         pages = count_pages(fresh, model)
         progress("Compressing the text files for the host…")
@@ -82,3 +88,10 @@ def build(
         warnings + (kit.warnings if kit else []),
         kit,
     )
+
+
+def _prepare_kit(project: Path, model: Model, progress: Progress) -> KitReport:
+    # Imported here: WeasyPrint, cairo and python-pptx take over a second to load, which a site-only build spares.
+    from vitrine.kit.build import prepare_kit
+
+    return prepare_kit(project, model, progress)

@@ -32,7 +32,7 @@ from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.progress import Count, Progress, quiet
 from vitrine.safety import clean_html
-from vitrine.site import context, postbuild, search
+from vitrine.site import context, postbuild, search, theme_listing
 from vitrine.site.cards import publish_card
 from vitrine.site.config import VitrinePluginConfig
 from vitrine.site.fragments import environment
@@ -47,6 +47,7 @@ from vitrine.urls import media_address
 
 IMAGE_CACHE = Path(".vitrine") / "cache" / "images"
 CARD_CACHE = Path(".vitrine") / "cache" / "cards"
+SEARCH_CACHE = Path(".vitrine") / "cache" / "search" / "page-entries.json"
 # Compiled templates; the name says how they were compiled (on_env), which Jinja's own check does not see.
 TEMPLATE_CACHE = Path(".vitrine") / "cache" / "templates-autoescaped"
 
@@ -75,6 +76,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     # --- MkDocs events --------------------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        theme_listing.install()
         if self.state is None:
             self.state = self._start(config)
         state = self.state
@@ -191,9 +193,9 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged the search index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        counts = self._reuse().counts
-        language = self._language(config)
-        log.info(f"Vitrine: “{language}”: {counts['rendered']} page(s) rendered, {counts['reused']} unchanged")
+        reuse = self._reuse()  # the language it counted: the config names the last language mkdocs-static-i18n set
+        rendered, reused = reuse.counts["rendered"], reuse.counts["reused"]
+        log.info(f"Vitrine: “{reuse.language}”: {rendered} page(s) rendered, {reused} unchanged")
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # a nested language build: the outer build finishes the work once every language is done
         self._reuse().cache.prune()
@@ -239,6 +241,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         try:
             # Font subsets are cached beside mkdocs.yml, so that builds into scratch folders (tests) reuse them.
             state.font_cache = (base / ".vitrine" / "cache" / "fonts").resolve()
+            state.search_cache = (base / SEARCH_CACHE).resolve()
             written = generate(state, Path(config.docs_dir), state.font_cache, base / IMAGE_CACHE)
         except FontNotFound as error:
             raise PluginError(str(error)) from None

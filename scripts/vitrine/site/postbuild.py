@@ -39,7 +39,8 @@ def not_found_pages(state: SiteState, site: Path) -> None:
 
 def search_indexes(state: SiteState, site: Path) -> None:
     source = state.model.source_language
-    search.split_index(site, source, [lang.code for lang in state.model.languages if lang.code != source])
+    others = [lang.code for lang in state.model.languages if lang.code != source]
+    search.split_index(site, source, others, state.search_cache)
 
 
 def data_files(state: SiteState, site: Path) -> None:

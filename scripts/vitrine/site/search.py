@@ -8,8 +8,10 @@ its pages point Material's search at it (see ``base`` in overrides/main.html).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -65,12 +67,13 @@ def material_search_settings(language: str) -> dict[str, Any]:
 NOT_SEARCHED = ("go/", "staff/")
 
 
-def split_index(site: Path, source: str, others: list[str]) -> dict[str, int]:
+def split_index(site: Path, source: str, others: list[str], memo_file: Path | None = None) -> dict[str, int]:
     """Rewrite the merged index into one per language, and add the pages MkDocs left out; return the number of
-    entries of each language."""
+    entries of each language. ``memo_file`` keeps the entries read from pages between builds."""
     merged_path = site / INDEX
     if not merged_path.is_file():
         return {}
+    memo = PageEntries(memo_file)
     merged: dict[str, Any] = json.loads(merged_path.read_text(encoding="utf-8"))
     per_language: dict[str, list[dict[str, Any]]] = {code: [] for code in [source, *others]}
     for entry in merged.get("docs", []):
@@ -84,12 +87,13 @@ def split_index(site: Path, source: str, others: list[str]) -> dict[str, int]:
     for code, entries in per_language.items():
         root = site if code == source else site / code
         skip = tuple(f"{other}/" for other in others) + NOT_SEARCHED
-        entries += template_pages(root, entries, skip, chinese=code.split("-")[0] == "zh")
+        entries += template_pages(root, entries, skip, chinese=code.split("-")[0] == "zh", memo=memo)
         target = root / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         index = {**merged, "config": {**merged.get("config", {}), **material_search_settings(code)}, "docs": entries}
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[code] = len(entries)
+    memo.save()
     return counts
 
 
@@ -148,8 +152,57 @@ def segmented_chinese(text: str) -> str:
     return HAN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")
 
 
+class PageEntries:
+    """The entries already read from pages, by a digest of the page's HTML, its address and this module: reading
+    the pages and cutting Chinese into words take most of this step, and most pages are the same as last time. The
+    file keeps only what the last build used."""
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.known: dict[str, dict[str, Any] | None] = {}
+        self.used: dict[str, dict[str, Any] | None] = {}
+        if file is not None and file.is_file():
+            try:
+                loaded = json.loads(file.read_text(encoding="utf-8"))
+                self.known = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self.known = {}
+
+    def entry(self, html: bytes, location: str, chinese: bool) -> dict[str, Any] | None:
+        key = hashlib.sha256(b"\0".join([_CODE_DIGEST, location.encode(), b"zh" if chinese else b"", html])).hexdigest()
+        found = self.known[key] if key in self.known else _read_entry(html.decode("utf-8"), location, chinese)
+        self.used[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.file is None or self.used == self.known:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        scratch = self.file.with_name(f"{self.file.name}.{os.getpid()}")  # builds side by side never see half a file
+        scratch.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        scratch.replace(self.file)
+
+
+_CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest().encode()
+
+
+def _read_entry(html: str, location: str, chinese: bool) -> dict[str, Any] | None:
+    reader = ArticleText()
+    reader.feed(html)
+    if not reader.words:
+        return None
+    entry = reader.entry(location)
+    if chinese:
+        entry = {**entry, "title": segmented_chinese(entry["title"]), "text": segmented_chinese(entry["text"])}
+    return entry
+
+
 def template_pages(
-    root: Path, entries: list[dict[str, Any]], skip: tuple[str, ...], chinese: bool = False
+    root: Path,
+    entries: list[dict[str, Any]],
+    skip: tuple[str, ...],
+    chinese: bool = False,
+    memo: PageEntries | None = None,
 ) -> list[dict[str, Any]]:
     """Entries for the pages MkDocs did not index, because their templates, not their Markdown, write their words
     (the home page, key figures, why here, events, contact…); each page's whole article becomes its text."""
@@ -160,12 +213,9 @@ def template_pages(
         location = "" if location == "./" else location
         if location in indexed or location.startswith(skip):
             continue
-        reader = ArticleText()
-        reader.feed(page.read_text(encoding="utf-8"))
-        if reader.words:
-            entry = reader.entry(location)
-            if chinese:
-                entry = {**entry, "title": segmented_chinese(entry["title"]), "text": segmented_chinese(entry["text"])}
+        html = page.read_bytes()
+        entry = memo.entry(html, location, chinese) if memo else _read_entry(html.decode("utf-8"), location, chinese)
+        if entry is not None:
             found.append(entry)
     return found
 

@@ -54,6 +54,7 @@ class SiteState:
     packs: list[Pack] = field(default_factory=list)  # the packs of the fairs
     font_css: dict[str, str] = field(default_factory=dict)  # language -> address of its fonts' stylesheet
     font_cache: Path | None = None  # where font subsets are kept between builds
+    search_cache: Path | None = None  # the search entries read from pages, kept between builds (search.py)
     views: dict[str, View] = field(default_factory=dict)
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its rendered 404 page
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
