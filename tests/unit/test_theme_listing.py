@@ -14,7 +14,10 @@ def test_the_listing_is_jinjas_own_and_sees_files_added_to_the_projects_folders(
     installed = str(Path(material.__file__).parent / "templates")
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "vitrine.css").write_text("a{}", encoding="utf-8")
-    expected = theme_listing._JINJAS_OWN(FileSystemLoader([str(tmp_path), installed]))
+    jinjas = theme_listing._JINJAS_OWN(FileSystemLoader([str(tmp_path), installed]))
+    hidden = [name for name in jinjas if name.startswith(".") or "/." in name]
+    expected = sorted(set(jinjas) - set(hidden))
+    assert len(hidden) > 10_000, "Material's icons are hidden files, which MkDocs does not copy"
     theme_listing.install()
     try:
         assert FileSystemLoader([str(tmp_path), installed]).list_templates() == expected
