@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from vitrine.fonts import LATIN_FAMILY, find_font
 from vitrine.site.font_slices import (
     LARGEST_SLICE,
+    covered_code_points,
     needs_shaping,
     page_characters,
     plan_slices,
@@ -67,3 +74,15 @@ def test_the_first_slice_is_preloaded_once_beside_the_fonts_stylesheet() -> None
 def test_only_scripts_that_shape_their_letters_keep_the_fonts_features() -> None:
     assert not needs_shaping("投資エクス、。")
     assert needs_shaping("العربية") and needs_shaping("עברית") and needs_shaping("हिन्दी")
+
+
+def test_the_fonts_character_map_is_kept_between_builds(tmp_path: Path) -> None:
+    source, index = find_font(LATIN_FAMILY, "Regular")
+    expected = set(TTFont(source, fontNumber=index, lazy=True).getBestCmap())
+    assert covered_code_points(source, index, tmp_path) == expected
+    kept = next(tmp_path.glob("cmap-*.json"))
+    assert len(json.loads(kept.read_text(encoding="utf-8"))) < len(expected) / 4, "kept as ranges"
+    kept.write_text(json.dumps([[0x41, 0x43]]), encoding="utf-8")  # planted: the next build reads the file
+    assert covered_code_points(source, index, tmp_path) == {0x41, 0x42, 0x43}
+    kept.write_text("[[1,", encoding="utf-8")  # half a file: the font is read again
+    assert covered_code_points(source, index, tmp_path) == expected
