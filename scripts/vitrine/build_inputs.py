@@ -16,6 +16,7 @@ from pathlib import Path
 
 import vitrine
 from vitrine.documents import Entry, Pack
+from vitrine.whole_files import write_whole
 
 RECORDS = Path(".vitrine") / "cache" / "builds"
 # What the site reads beside the content: the theme's overrides, hand-written files, the configuration, the code,
@@ -100,10 +101,7 @@ def last_warnings(project: Path, out: Path, digest: str) -> list[str] | None:
 
 def remember(project: Path, out: Path, digest: str, warnings: list[str]) -> None:
     record = _record_of(project, out)
-    record.parent.mkdir(parents=True, exist_ok=True)
-    partial = record.with_suffix(".part")
-    partial.write_text(json.dumps({"digest": digest, "warnings": warnings, "files": listing(out)}), encoding="utf-8")
-    partial.replace(record)
+    write_whole(record, json.dumps({"digest": digest, "warnings": warnings, "files": listing(out)}))
 
 
 def forget(project: Path, out: Path) -> None:

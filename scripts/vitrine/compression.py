@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import brotli
+
+from vitrine.whole_files import write_whole
 
 TEXT_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map", ".webmanifest", ".ics", ".csv"}
@@ -46,10 +47,8 @@ def compress_file(path: Path, cache: Path | None = None) -> int:
         squeezed = brotli.compress(data, quality=quality)
         zipped = gzip.compress(data, compresslevel=9, mtime=0)
         if cached_br is not None and cached_gz is not None:
-            for target, content in ((cached_gz, zipped), (cached_br, squeezed)):
-                partial_file = target.with_name(f"{target.name}.{os.getpid()}.part")  # builds may run side by side
-                partial_file.write_bytes(content)
-                partial_file.replace(target)
+            write_whole(cached_gz, zipped)
+            write_whole(cached_br, squeezed)
     path.with_name(path.name + ".br").write_bytes(squeezed)
     path.with_name(path.name + ".gz").write_bytes(zipped)
     return len(data) - len(squeezed)

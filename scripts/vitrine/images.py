@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 from PIL import Image, ImageOps
 
 from vitrine.urls import MEDIA_FOLDER, media_address
+from vitrine.whole_files import write_whole
 
 # Widths offered to the browser; an image is never enlarged, so a small one gets fewer.
 WIDTHS = (480, 960, 1440)
@@ -218,10 +219,7 @@ def rendition_bytes(data: bytes, facts: ImageFacts, rendition: Rendition, cache:
     if cached.is_file():
         return cached.read_bytes()
     made = encode(data, rendition.width, rendition.format)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".part")
-    partial.write_bytes(made)
-    partial.replace(cached)
+    write_whole(cached, made)
     return made
 
 

@@ -30,6 +30,7 @@ from vitrine.kit.powerpoint import DeckInputs, write_deck
 from vitrine.kit.render import TEMPLATE_FOLDER, RenderedDocument, deck, environment, render, territory_map_svg
 from vitrine.model import Model
 from vitrine.progress import Count, Progress
+from vitrine.whole_files import write_whole
 
 CACHE_FOLDER = Path(".vitrine") / "cache" / "kit"
 PICTURE_CACHE = Path(".vitrine") / "cache" / "pictures"
@@ -124,10 +125,7 @@ def write_powerpoint(project: Path, model: Model, doc: Document, env: Environmen
         picture=lambda file: picture(model.root / file, 1400, picture_cache),
     )
     data = write_deck(inputs)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_whole(target, data)
     facts = FileFacts.of(data, len(shown.slides))
     write_notes(target, [], facts)
     return facts

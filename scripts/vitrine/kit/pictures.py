@@ -10,6 +10,8 @@ from pathlib import Path
 import cairosvg
 import segno
 
+from vitrine.whole_files import write_whole
+
 PICTURE_VERSION = "png-1"
 RASTER = (b"\x89PNG", b"\xff\xd8\xff")  # PNG and JPEG, which PowerPoint reads as they are
 
@@ -18,11 +20,8 @@ def png_of_svg(svg: bytes, width: int, cache: Path) -> bytes:
     key = hashlib.sha256(PICTURE_VERSION.encode() + width.to_bytes(4, "big") + svg).hexdigest()[:32]
     target = cache / f"{key}.png"
     if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
         data = cairosvg.svg2png(bytestring=svg, output_width=width)
-        partial = target.with_suffix(".part")
-        partial.write_bytes(data if isinstance(data, bytes) else b"")
-        partial.replace(target)
+        write_whole(target, data if isinstance(data, bytes) else b"")
     return target.read_bytes()
 
 

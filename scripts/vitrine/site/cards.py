@@ -10,6 +10,7 @@ from pathlib import Path
 
 from vitrine.site.social_cards import CardStyle, CardText, render_card
 from vitrine.urls import card_address
+from vitrine.whole_files import write_whole
 
 # Part of every cached card's name: change it when the drawing changes.
 CARD_VERSION = "cards-2"
@@ -20,10 +21,7 @@ def cached_card(text: CardText, style: CardStyle, cache: Path) -> Path:
     key = hashlib.sha256(f"{CARD_VERSION}|{sorted(asdict(text).items())}|{asdict(style)}".encode()).hexdigest()
     cached = cache / f"{key[:32]}.png"
     if not cached.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
-        partial.write_bytes(render_card(text, style))
-        partial.replace(cached)
+        write_whole(cached, render_card(text, style))
     return cached
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from vitrine.model import Model
 from vitrine.site.assets import characters_of
 from vitrine.site.font_subsets import BASE_CHARACTERS, SINGLE_WEIGHT_ABOVE, SUBSET_OPTIONS_VERSION, subset_font
 from vitrine.urls import FONTS_FOLDER, font_css_address
+from vitrine.whole_files import write_whole
 
 SHARED_BY = 0.5  # a character on at least this share of the pages goes into the first slice
 LARGEST_SLICE = 350  # characters: a slice stays a small download
@@ -133,10 +133,7 @@ def covered_code_points(source: Path, index: int, cache: Path) -> set[int]:
             ranges[-1][1] = point
         else:
             ranges.append([point, point])
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    scratch = kept.with_name(f"{kept.name}.{os.getpid()}")  # builds side by side never read half a file
-    scratch.write_text(json.dumps(ranges), encoding="utf-8")
-    scratch.replace(kept)
+    write_whole(kept, json.dumps(ranges))
     return covered
 
 

@@ -8,6 +8,7 @@ never computed twice.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 from vitrine.fonts import LATIN_FAMILY, WEIGHTS, find_font
+from vitrine.whole_files import write_whole
 
 # Always kept: what the theme's interface itself may print (digits, punctuation, arrows…).
 BASE_CHARACTERS = (
@@ -51,11 +53,10 @@ def subset_font(source: Path, index: int, characters: str, target: Path, layout:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
     font.flavor = "woff2"
-    font.save(partial)
-    partial.replace(target)
+    saved = io.BytesIO()
+    font.save(saved)
+    write_whole(target, saved.getvalue())
 
 
 # A script font whose regular subset is larger than this gets no bold file: browsers synthesise bold, and a

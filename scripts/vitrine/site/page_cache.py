@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vitrine.model import Item, Model
+from vitrine.whole_files import write_whole
 
 CACHE_FORMAT = "1"
 # Packages whose code shapes a page's HTML; a new version of one renders every page again.
@@ -271,9 +271,9 @@ class PageCache:
         name = f"{hashlib.sha256(html.encode('utf-8')).hexdigest()[:32]}.html"
         output = self.folder / "html" / name
         if not output.exists():
-            _write_whole(output, html)
+            write_whole(output, html)
         record = {"url": url, "key": key, "reads": reads, "output": name, "notes": notes}
-        _write_whole(self._record_path(language, url), json.dumps(record))
+        write_whole(self._record_path(language, url), json.dumps(record))
 
     def prune(self) -> int:
         """Delete the HTML no record names any more (pages since rendered again); how many files went."""
@@ -291,14 +291,6 @@ class PageCache:
                 html.unlink(missing_ok=True)
                 gone += 1
         return gone
-
-
-def _write_whole(path: Path, text: str) -> None:
-    """Write whole or not at all: languages built side by side may write the same file at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
 
 
 class PageReuse:

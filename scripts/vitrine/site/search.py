@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+
+from vitrine.whole_files import write_whole
 
 INDEX = Path("search") / "search_index.json"
 
@@ -177,10 +178,7 @@ class PageEntries:
     def save(self) -> None:
         if self.file is None or self.used == self.known:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        scratch = self.file.with_name(f"{self.file.name}.{os.getpid()}")  # builds side by side never see half a file
-        scratch.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        scratch.replace(self.file)
+        write_whole(self.file, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
 
 
 _CODE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest().encode()

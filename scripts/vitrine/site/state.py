@@ -3,7 +3,6 @@ calls every event once per language."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from vitrine.documents import Entry, Pack
 from vitrine.model import Model
 from vitrine.site.page_cache import PageReuse
 from vitrine.view import View
+from vitrine.whole_files import write_whole
 
 
 class CompiledTemplates(BytecodeCache):
@@ -38,10 +38,7 @@ class CompiledTemplates(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.kept[bucket.key] = bucket.bytecode_to_string()
         if (file := self._file(bucket.key)) is not None:
-            file.parent.mkdir(parents=True, exist_ok=True)
-            partial = file.with_suffix(f".{os.getpid()}.partial")
-            partial.write_bytes(self.kept[bucket.key])
-            partial.replace(file)  # whole or absent, even with two builds at once
+            write_whole(file, self.kept[bucket.key])
 
 
 @dataclass
