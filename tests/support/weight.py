@@ -1,6 +1,7 @@
 """What a page costs a reader to download, compressed as the host sends it: the page, its stylesheets and
-scripts (their .br copies), its images, and the font files whose characters it shows (a face with a
-unicode-range is counted only when the page shows one of its characters; every other face is counted)."""
+scripts (their .br copies), its images, and the font files whose characters it shows. A face with a
+unicode-range is counted as a browser downloads it: when, for one of the characters the page shows, it is the last
+face of its family declared that holds it (a later face wins where ranges overlap). Every other face is counted."""
 
 from __future__ import annotations
 
@@ -37,11 +38,25 @@ def page_weight(site: Path, page: Path) -> dict[str, int]:
             continue
         files[asset.relative_to(site.resolve()).as_posix()] = sent(asset)
         if asset.suffix == ".css":
-            for face in FACE.findall(asset.read_text(encoding="utf-8")):
-                ranged = re.search(r"unicode-range:([^;}]+)", face)
-                if ranged and not shown & code_points(ranged.group(1)):
-                    continue
-                for url in re.findall(r'url\("([^"]+)"\)', face):
-                    font = (asset.parent / url).resolve()
-                    files[font.relative_to(site.resolve()).as_posix()] = font.stat().st_size
+            for url in downloaded_fonts(asset.read_text(encoding="utf-8"), shown):
+                font = (asset.parent / url).resolve()
+                files[font.relative_to(site.resolve()).as_posix()] = font.stat().st_size
     return files
+
+
+def downloaded_fonts(css: str, shown: set[int]) -> list[str]:
+    """The addresses of the font files a browser downloads from the stylesheet for the characters ``shown``."""
+    chosen: list[str] = []
+    last_holder: dict[tuple[str, int], list[str]] = {}  # (the face's descriptors, a character): its files
+    for face in FACE.findall(css):
+        urls = re.findall(r'url\("([^"]+)"\)', face)
+        ranged = re.search(r"unicode-range:([^;}]+)", face)
+        if ranged is None:
+            chosen += urls
+            continue
+        # Faces compete for a character only within one family, weight and style.
+        descriptors = ";".join(re.findall(r"font-(?:family|weight|style):([^;}]+)", face))
+        for point in shown & code_points(ranged.group(1)):
+            last_holder[(descriptors, point)] = urls
+    chosen += [url for urls in last_holder.values() for url in urls]
+    return list(dict.fromkeys(chosen))

@@ -10,13 +10,17 @@ from fontTools.ttLib import TTFont
 from vitrine.fonts import LATIN_FAMILY, find_font
 from vitrine.site.font_slices import (
     LARGEST_SLICE,
+    SPARE_SLICE,
+    FontSlice,
     covered_code_points,
+    needed_faces,
     needs_shaping,
     page_characters,
     plan_slices,
     replace_faces,
     unicode_range,
     with_preload,
+    with_stylesheet,
 )
 
 
@@ -25,20 +29,38 @@ def test_unicode_range_joins_consecutive_code_points() -> None:
     assert unicode_range("") == ""
 
 
-def test_the_home_page_comes_first_then_shared_characters_then_each_page_then_the_rest() -> None:
+def test_shared_characters_then_each_pages_own_then_the_spare_ones() -> None:
     home, sector, figures = set("投資港空"), set("投資医療数"), set("投資数字港")
-    planned = plan_slices([home, sector, figures], everything=set("投資港空医療数字検索"))
-    assert planned[0] == sorted("投資港")  # the home page's, on at least half of the pages
-    assert planned[1:] == [sorted("空"), sorted("数"), sorted("医療"), sorted("字"), sorted("検索")]
-    placed = [c for piece in planned for c in piece]
-    assert len(placed) == len(set(placed)) == len("投資港空医療数字検索"), "each character is in one slice"
-    assert {c for piece in planned[:2] for c in piece} == home, "the home page needs its two slices only"
+    plan = plan_slices([home, sector, figures], everything=set("投資港空医療数字検索"))
+    # On at least half of the pages: the home page's first, then the others.
+    assert plan.shared == [sorted("投資港"), sorted("数")]
+    # Each page's own: what no shared slice holds, even when another page shows it too.
+    assert plan.own == [[sorted("空")], [sorted("医療")], [sorted("字")]]
+    # Every character that is not shared, the most used first, for what a page may show besides (search results).
+    assert plan.spare == [["医", "字", "療", "空", "検", "索"]]
+    assert {c for piece in plan.shared + plan.spare for c in piece} == set("投資港空医療数字検索")
 
 
 def test_a_page_with_many_characters_gets_several_slices() -> None:
-    many = {chr(0x4E00 + n) for n in range(LARGEST_SLICE + 10)}
-    planned = plan_slices([set("港"), set("港"), many], everything=many)
-    assert [len(piece) for piece in planned] == [1, LARGEST_SLICE, 10]
+    many = {chr(0x4E00 + n) for n in range(2 * LARGEST_SLICE + 10)}
+    plan = plan_slices([set("港"), set("港"), many], everything=many)
+    assert [len(piece) for piece in plan.own[2]] == [2 * LARGEST_SLICE, 10]
+    assert plan.own[:2] == [[], []]
+    assert all(len(piece) <= SPARE_SLICE for piece in plan.spare)
+
+
+def test_the_browser_takes_the_last_face_that_holds_a_character() -> None:
+    spare, shared, own = FontSlice("医療字", "spare"), FontSlice("投資", "shared"), FontSlice("医療", "own")
+    assert needed_faces([spare, shared, own], set("投医")) == [shared, own]
+    assert needed_faces([spare, shared, own], set("投字")) == [spare, shared]
+    assert needed_faces([spare, shared, own], set("abc")) == []
+
+
+def test_a_page_links_its_own_fonts_stylesheet() -> None:
+    page = '<head><link rel="stylesheet" href="../assets/generated/fonts-ja.css"><link rel="stylesheet" href="x.css">'
+    assert with_stylesheet(page, "fonts-ja.css", "fonts-ja-0123456789ab.css") == page.replace(
+        "fonts-ja.css", "fonts-ja-0123456789ab.css"
+    )
 
 
 def test_page_characters_read_text_and_attributes_not_scripts() -> None:
@@ -60,7 +82,7 @@ def test_replace_faces_keeps_the_other_families() -> None:
     )
 
 
-def test_the_first_slice_is_preloaded_once_beside_the_fonts_stylesheet() -> None:
+def test_a_slice_is_preloaded_once_beside_the_fonts_stylesheet() -> None:
     page = '<head><link rel="stylesheet" href="../assets/generated/fonts-ja.css"></head>'
     once = with_preload(page, "fonts-ja.css", "cjk-1.woff2")
     assert once == (

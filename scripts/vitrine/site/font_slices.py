@@ -1,11 +1,19 @@
 """A large script font (Chinese, Japanese, Korean) cut into slices by ``unicode-range``, as the big font services
 do, so that a page downloads only the slices holding its characters instead of one file for the whole site.
 
-The slices are planned from the built pages of the language: first the home page's characters (those most
-pages share, then its own), then the other shared ones (menus, footer, common words), then, page by page in
-order of importance, the characters no earlier slice holds; last, whatever the language may still show (search
-results, fallback texts). The home page downloads its two slices and nothing else; the first slice, which
-nearly every page needs, is preloaded.
+The slices are planned from the built pages of the language:
+
+- **shared** slices hold the characters on at least half of the pages (menus, footer, common words), the home
+  page's first: a reader downloads them once, and every later page takes them from the browser's cache;
+- each page gets **its own** slices, with its characters that no shared slice holds, whether or not other pages
+  show them too: a page downloads what it shows, not a slice planned around another page;
+- **spare** slices hold every other character the language may show (search results, fallback texts), grouped
+  by how many pages use them; a page downloads one only for a character that is neither shared nor its own.
+
+Each page links a stylesheet of its own (named by its content, shared by the pages that need the same faces)
+that declares the spare slices first, then the shared ones, then the page's own: where ranges overlap, the
+browser takes the face declared last, so a page's own slice wins over the spare one holding the same character.
+The slices the page needs are preloaded.
 """
 
 from __future__ import annotations
@@ -24,12 +32,13 @@ from fontTools.ttLib import TTFont
 from vitrine.fonts import LATIN_FAMILY, find_font
 from vitrine.model import Model
 from vitrine.site.assets import characters_of
-from vitrine.site.font_subsets import BASE_CHARACTERS, SINGLE_WEIGHT_ABOVE, SUBSET_OPTIONS_VERSION, subset_font
+from vitrine.site.font_subsets import BASE_CHARACTERS, SINGLE_WEIGHT_ABOVE, SLICE_OPTIONS_VERSION, subset_slice
 from vitrine.urls import FONTS_FOLDER, font_css_address
 from vitrine.whole_files import write_whole
 
 SHARED_BY = 0.5  # a character on at least this share of the pages goes into the first slice
 LARGEST_SLICE = 350  # characters: a slice stays a small download
+SPARE_SLICE = 120  # characters: a search result's rare character costs a small download
 
 
 @dataclass(frozen=True)
@@ -69,24 +78,26 @@ def chunks(characters: list[str], size: int) -> list[list[str]]:
     return [characters[start : start + size] for start in range(0, len(characters), size)] if characters else []
 
 
-def plan_slices(pages: list[set[str]], everything: set[str]) -> list[list[str]]:
-    """The characters of each slice, from the pages' characters (the home page first, then by importance): the
-    home page's characters that most pages share, the rest of the home page's, the other shared characters,
-    then each page's characters that no slice holds yet, then the rest."""
-    if not pages:
-        return chunks(sorted(everything), LARGEST_SLICE)
+@dataclass(frozen=True)
+class SlicePlan:
+    """The characters of each slice (each a sorted list), for one language's pages."""
+
+    spare: list[list[str]]
+    shared: list[list[str]]
+    own: list[list[list[str]]]  # by page, in the order of the pages given
+
+
+def plan_slices(pages: list[set[str]], everything: set[str]) -> SlicePlan:
+    """The slices for the pages' characters (the home page first) and ``everything`` the language may show."""
     counts = Counter(character for page in pages for character in page)
     shared = {c for c, count in counts.items() if count >= SHARED_BY * len(pages)}
-    home = pages[0]
-    planned = [sorted(home & shared), *chunks(sorted(home - shared), 2 * LARGEST_SLICE)]
-    planned += chunks(sorted(shared - home), 2 * LARGEST_SLICE)
-    placed = home | shared
-    for page in pages[1:]:
-        own = sorted(page - placed)
-        placed.update(own)
-        planned += chunks(own, LARGEST_SLICE)
-    planned += chunks(sorted(everything - placed), LARGEST_SLICE)
-    return [piece for piece in planned if piece]
+    home = pages[0] if pages else set()
+    spare = sorted(everything.union(*pages) - shared, key=lambda c: (-counts[c], c))
+    return SlicePlan(
+        spare=chunks(spare, SPARE_SLICE),
+        shared=[piece for piece in [sorted(home & shared), *chunks(sorted(shared - home), 2 * LARGEST_SLICE)] if piece],
+        own=[chunks(sorted(page - shared), 2 * LARGEST_SLICE) for page in pages],
+    )
 
 
 # Scripts whose letters change shape with their neighbours (Arabic, Hebrew marks, the Indic and South-East Asian
@@ -100,18 +111,17 @@ def needs_shaping(characters: Iterable[str]) -> bool:
 
 def slice_fonts(slug: str, source: Path, index: int, planned: list[list[str]], cache: Path) -> list[FontSlice]:
     """Subset the font to each slice into ``cache`` (made once: a file is named after its inputs). Characters the
-    font does not have are left to the next font of the stack."""
+    font does not have are left to the next font of the stack; a slice left empty is dropped."""
     covered = covered_code_points(source, index, cache)
-    pieces = [[c for c in characters if ord(c) in covered] for characters in planned]
-    pieces = [piece for piece in pieces if piece]
-    layout = needs_shaping(c for piece in pieces for c in piece)
     made = []
-    for characters in pieces:
-        text = "".join(characters)
-        inputs = f"{SUBSET_OPTIONS_VERSION}|{layout}|{source}|{index}|{source.stat().st_size}|{text}"
+    for characters in planned:
+        text = "".join(c for c in characters if ord(c) in covered)
+        if not text:
+            continue
+        inputs = f"{SLICE_OPTIONS_VERSION}|{source}|{index}|{source.stat().st_size}|{text}"
         name = f"{slug}-400-{hashlib.sha256(inputs.encode()).hexdigest()[:12]}.woff2"
         if not (cache / name).is_file():
-            subset_font(source, index, text, cache / name, layout)
+            subset_slice(source, index, text, cache / name)
         made.append(FontSlice(text, name))
     return made
 
@@ -182,17 +192,40 @@ def script_characters(characters: Iterable[str]) -> set[str]:
 
 
 def with_preload(html: str, stylesheet: str, font: str) -> str:
-    """The page with its first font slice preloaded, just before the fonts' stylesheet that names it."""
+    """The page with a font preloaded, just before the fonts' stylesheet that names it (once)."""
     link = re.search(rf'<link rel="stylesheet" href="([^"]*){re.escape(stylesheet)}">', html)
-    if link is None or 'rel="preload" as="font"' in html:
+    if link is None:
         return html
     preload = f'<link rel="preload" as="font" type="font/woff2" href="{link.group(1)}fonts/{font}" crossorigin>'
+    if preload in html:
+        return html
     return html[: link.start()] + preload + html[link.start() :]
+
+
+def with_stylesheet(html: str, stylesheet: str, replacement: str) -> str:
+    """The page linking ``replacement`` instead of ``stylesheet``, a file of the same folder."""
+    return re.sub(
+        rf'(<link rel="stylesheet" href="[^"]*){re.escape(stylesheet)}(">)', rf"\g<1>{replacement}\g<2>", html
+    )
+
+
+def needed_faces(faces: list[FontSlice], shown: set[str]) -> list[FontSlice]:
+    """The faces a browser downloads for the characters ``shown``: for each, the last face declared that holds it."""
+    chosen: dict[str, FontSlice] = {}
+    for character in shown:
+        holding = [face for face in faces if character in face.characters]
+        if holding:
+            chosen[holding[-1].name] = holding[-1]
+    return [face for face in faces if face.name in chosen]
+
+
+PRELOADED_AT_MOST = 4  # fonts: beyond, they would hold up the page's own first requests
 
 
 def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
     """Cut each language's large script font (a Chinese or Japanese one) into slices for the pages built in
-    ``site``: its stylesheet names the slices, its pages preload the first, the whole subset is removed."""
+    ``site``: each page links a stylesheet naming its slices and preloads those it shows; the language's own
+    stylesheet names the shared and spare ones; the whole subset is removed."""
     codes = {lang.code for lang in model.languages}
     fonts = site / FONTS_FOLDER
     for language in model.languages:
@@ -209,17 +242,36 @@ def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
         shown = [script_characters(page_characters(text)) for text in texts]
         everything = script_characters(characters_of(model, language.code)).union(*shown)
         source, index = find_font(family, "Regular")
+        covered = covered_code_points(source, index, cache)
+        if needs_shaping(c for c in everything if ord(c) in covered):
+            continue  # letters that join their neighbours cannot be shaped across two fonts
         slug = family.lower().replace(" ", "-")
-        slices = slice_fonts(slug, source, index, plan_slices(shown, everything), cache)
-        for piece in slices:
-            (fonts / piece.name).write_bytes((cache / piece.name).read_bytes())
-        stylesheet.write_text(sliced_face_css(family, slices, "fonts/") + others, encoding="utf-8")
+        plan = plan_slices(shown, everything)
+        common = slice_fonts(slug, source, index, plan.spare + plan.shared, cache)
+        stylesheet.write_text(sliced_face_css(family, common, "fonts/") + others, encoding="utf-8")
+        written = {stylesheet.name}
+        used = {piece.name for piece in common}
+        for page, text, characters, own in zip(pages, texts, shown, plan.own, strict=True):
+            page_faces = common + slice_fonts(slug, source, index, own, cache)
+            used.update(piece.name for piece in page_faces)
+            css = sliced_face_css(family, page_faces, "fonts/") + others
+            name = f"{stylesheet.stem}-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+            if name not in written:
+                (stylesheet.parent / name).write_text(css, encoding="utf-8")
+                written.add(name)
+            html = with_stylesheet(text, stylesheet.name, name)
+            for face in reversed(needed_faces(page_faces, characters)[:PRELOADED_AT_MOST]):
+                html = with_preload(html, name, face.name)
+            page.write_text(html, encoding="utf-8")
+        for piece in used:
+            (fonts / piece).write_bytes((cache / piece).read_bytes())
+        for left in stylesheet.parent.glob(f"{stylesheet.stem}-*.css"):
+            if left.name not in written:
+                left.unlink()
         still_named = "".join(css.read_text(encoding="utf-8") for css in stylesheet.parent.glob("fonts-*.css"))
         for name in named:
             if name not in still_named:
                 (fonts / name).unlink()
-        for page, text in zip(pages, texts, strict=True):
-            page.write_text(with_preload(text, stylesheet.name, slices[0].name), encoding="utf-8")
     preload_regular_faces(model, site)
 
 

@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import uharfbuzz as harfbuzz
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -56,6 +57,31 @@ def subset_font(source: Path, index: int, characters: str, target: Path, layout:
     font.flavor = "woff2"
     saved = io.BytesIO()
     font.save(saved)
+    write_whole(target, saved.getvalue())
+
+
+# Part of the cache key of every slice: change it whenever subset_slice() changes what it writes.
+SLICE_OPTIONS_VERSION = "harfbuzz-unhinted-no-features-1"
+
+
+def subset_slice(source: Path, index: int, characters: str, target: Path) -> None:
+    """Subset a large script font to the characters, without OpenType features, as WOFF2: as subset_font() does
+    without ``layout``, but with HarfBuzz, which cuts a slice of a Chinese or Japanese font in milliseconds where
+    fontTools takes a second (pages get slices of their own: there are dozens per language)."""
+    wanted = harfbuzz.SubsetInput()
+    wanted.unicode_set.update(ord(c) for c in characters)
+    wanted.layout_feature_tag_set.clear()
+    wanted.name_id_set.invert()  # every name record: the font's copyright and licence go with each slice
+    wanted.flags = (
+        harfbuzz.SubsetFlags.NO_HINTING | harfbuzz.SubsetFlags.DESUBROUTINIZE | harfbuzz.SubsetFlags.NOTDEF_OUTLINE
+    )
+    cut = harfbuzz.subset(harfbuzz.Face(harfbuzz.Blob.from_file_path(source), index), wanted)
+    if cut is None:
+        raise ValueError(f"HarfBuzz could not subset {source} (face {index})")
+    font = TTFont(io.BytesIO(cut.blob.data), recalcTimestamp=False, recalcBBoxes=False)
+    font.flavor = "woff2"
+    saved = io.BytesIO()
+    font.save(saved, reorderTables=False)
     write_whole(target, saved.getvalue())
 
 
