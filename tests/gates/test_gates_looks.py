@@ -45,7 +45,8 @@ def test_screenshots_of_the_showcase(
         assert not [font for font in fonts if font.endswith(": error")], fonts
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
         page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((i) => { i.loading = 'eager'; })")
-        page.wait_for_load_state("networkidle")
+        # Every picture drawn (half a second sooner than waiting for the network to fall quiet).
+        page.wait_for_function("() => [...document.images].every((image) => image.complete)")
         target = SCREENSHOTS / f"{name}-{language}-{device}-{width}px.png"
         page.screenshot(path=str(target), full_page=True)
         context.close()

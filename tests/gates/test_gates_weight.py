@@ -4,11 +4,12 @@ sends it, weighs at most 200 KB."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Request
 
 from support.gates import REFERENCE_LANGUAGES
 from support.project import REFERENCE_CONTENT
@@ -36,6 +37,10 @@ def test_every_home_page_fits_the_transfer_budget(
     assert total <= BUDGET, f"{language} home page: {total} bytes; the heaviest files: {heaviest}"
 
 
+def _note_address(into: list[str], request: Request) -> None:
+    into.append(request.url)
+
+
 @pytest.mark.parametrize("language", ["ja", "zh"])
 def test_a_chinese_or_japanese_page_downloads_the_slices_of_its_characters_and_no_other(
     browser: Browser,
@@ -57,7 +62,7 @@ def test_a_chinese_or_japanese_page_downloads_the_slices_of_its_characters_and_n
         context = browser.new_context()  # an empty cache: every file the page needs is requested
         page = context.new_page()
         requested: list[str] = []
-        page.on("requestfinished", lambda request, into=requested: into.append(request.url))
+        page.on("requestfinished", partial(_note_address, requested))
         page.goto(f"{reference_url}/{language}/{address}", wait_until="load")
         page.wait_for_timeout(300)  # the fonts the first layout asks for
         text = {c for c in script_characters(page.evaluate("document.body.innerText")) if ord(c) in drawn}

@@ -36,6 +36,7 @@ AXE_RUN = """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE_WIDTH = 360
+AFTER_LOAD_MS = 150
 
 # The elements that make the page wider than the viewport, each described by where the overflow begins
 # (an element that overflows while its parent does not). Only the side the text runs towards counts: the
@@ -152,11 +153,14 @@ def record(
         records.append(entry)
         page.set_viewport_size(DESKTOP)
         page.goto(f"{public.scheme}://{public.netloc}/{path}", wait_until="load")
-        page.wait_for_timeout(150)
-        entry.cookies = [cookie["name"] for cookie in context.cookies()]
-        entry.storage = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+        # What the page's scripts do just after loading (a cookie, a late request) is seen once the inspection,
+        # which takes longer, is over; without it, a short wait gives them the same chance.
         if inspect:
             _inspect(page, entry)
+        else:
+            page.wait_for_timeout(AFTER_LOAD_MS)
+        entry.cookies = [cookie["name"] for cookie in context.cookies()]
+        entry.storage = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
         context.clear_cookies()
         page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     context.close()
@@ -178,8 +182,8 @@ def _inspect(page: Page, entry: PageRecord) -> None:
             entry.accessibility.append(f"{violation['id']} ({violation['help']}): {element}")
     facts = page.evaluate(DOCUMENT_SCRIPT)
     entry.lang, entry.h1 = facts["lang"], facts["h1"]
+    # Reading the page's width lays it out again at the new size: no wait is needed.
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
-    page.wait_for_timeout(50)
     entry.overflow = page.evaluate(OVERFLOW_SCRIPT)
 
 
