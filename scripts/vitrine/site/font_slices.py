@@ -109,10 +109,12 @@ def needs_shaping(characters: Iterable[str]) -> bool:
     return any(start <= ord(c) <= end for c in characters for start, end in SHAPED_SCRIPTS)
 
 
-def slice_fonts(slug: str, source: Path, index: int, planned: list[list[str]], cache: Path) -> list[FontSlice]:
+def slice_fonts(
+    slug: str, source: Path, index: int, planned: list[list[str]], cache: Path, covered: set[int]
+) -> list[FontSlice]:
     """Subset the font to each slice into ``cache`` (made once: a file is named after its inputs). Characters the
-    font does not have are left to the next font of the stack; a slice left empty is dropped."""
-    covered = covered_code_points(source, index, cache)
+    font does not have (outside ``covered``, its character map) are left to the next font of the stack; a slice
+    left empty is dropped."""
     made = []
     for characters in planned:
         text = "".join(c for c in characters if ord(c) in covered)
@@ -247,12 +249,12 @@ def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
             continue  # letters that join their neighbours cannot be shaped across two fonts
         slug = family.lower().replace(" ", "-")
         plan = plan_slices(shown, everything)
-        common = slice_fonts(slug, source, index, plan.spare + plan.shared, cache)
+        common = slice_fonts(slug, source, index, plan.spare + plan.shared, cache, covered)
         stylesheet.write_text(sliced_face_css(family, common, "fonts/") + others, encoding="utf-8")
         written = {stylesheet.name}
         used = {piece.name for piece in common}
         for page, text, characters, own in zip(pages, texts, shown, plan.own, strict=True):
-            page_faces = common + slice_fonts(slug, source, index, own, cache)
+            page_faces = common + slice_fonts(slug, source, index, own, cache, covered)
             used.update(piece.name for piece in page_faces)
             css = sliced_face_css(family, page_faces, "fonts/") + others
             name = f"{stylesheet.stem}-{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"

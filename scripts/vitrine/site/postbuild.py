@@ -107,7 +107,12 @@ POST_BUILD = (
     Step("the open data (CSV and JSON) under the licence the content declares", data_files, in_preview=False),
     Step("each language's iCalendar files of the fairs and its Atom feed of news and fairs", calendars_and_feeds),
     Step("the /go/ forwarding pages of the kit's QR codes", forwarding_pages, in_preview=False),
-    Step("large script fonts cut into slices, so that a page downloads only what it shows", font_slices),
+    Step(
+        "large script fonts cut into slices, so that a page downloads only what it shows (the preview, on this "
+        "computer, keeps each language's whole subset: reading and rewriting every page would cost a second)",
+        font_slices,
+        in_preview=False,
+    ),
     Step("the theme's script without its sitemap requests under each language (404 on a host)", theme_script),
     Step(
         "the host's security headers: last, they hash the inline scripts of every page written above",
