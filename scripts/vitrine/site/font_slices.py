@@ -267,8 +267,10 @@ def slice_site_fonts(model: Model, site: Path, cache: Path) -> None:
             page.write_text(html, encoding="utf-8")
         for piece in used:
             (fonts / piece).write_bytes((cache / piece).read_bytes())
+        # Only this language's page stylesheets: "fonts-zh-*.css" would also take zh-Hant's.
+        own_stylesheet = re.compile(rf"{re.escape(stylesheet.stem)}-[0-9a-f]{{12}}\.css")
         for left in stylesheet.parent.glob(f"{stylesheet.stem}-*.css"):
-            if left.name not in written:
+            if own_stylesheet.fullmatch(left.name) and left.name not in written:
                 left.unlink()
         still_named = "".join(css.read_text(encoding="utf-8") for css in stylesheet.parent.glob("fonts-*.css"))
         for name in named:
