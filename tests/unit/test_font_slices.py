@@ -22,6 +22,7 @@ from vitrine.site.font_slices import (
     with_preload,
     with_stylesheet,
 )
+from vitrine.site.font_subsets import subset_slice
 
 
 def test_unicode_range_joins_consecutive_code_points() -> None:
@@ -108,3 +109,14 @@ def test_the_fonts_character_map_is_kept_between_builds(tmp_path: Path) -> None:
     assert covered_code_points(source, index, tmp_path) == {0x41, 0x42, 0x43}
     kept.write_text("[[1,", encoding="utf-8")  # half a file: the font is read again
     assert covered_code_points(source, index, tmp_path) == expected
+
+
+def test_a_slice_holds_its_characters_the_fonts_names_and_no_features(tmp_path: Path) -> None:
+    source, index = find_font("Noto Sans CJK JP", "Regular")
+    subset_slice(source, index, "投資港", tmp_path / "slice.woff2")
+    cut = TTFont(tmp_path / "slice.woff2")
+    assert cut.flavor == "woff2"
+    assert set(cut.getBestCmap()) == {ord(c) for c in "投資港"}
+    whole = TTFont(source, fontNumber=index, lazy=True)
+    assert cut["name"].getDebugName(0) == whole["name"].getDebugName(0), "the copyright goes with each slice"
+    assert "GSUB" not in cut or not cut["GSUB"].table.FeatureList.FeatureRecord

@@ -35,12 +35,9 @@ class FontFile:
     name: str  # file name under the fonts folder
 
 
-def subset_font(source: Path, index: int, characters: str, target: Path, layout: bool = True) -> None:
-    """Subset the font to the characters as WOFF2; without ``layout``, no OpenType features (glyph alternates a
-    script without shaping never uses: in a Chinese or Japanese font they double the file)."""
+def subset_font(source: Path, index: int, characters: str, target: Path) -> None:
+    """Subset the font to the characters as WOFF2, with the OpenType features that shape them."""
     options = subset.Options()
-    if not layout:
-        options.layout_features = []
     options.flavor = "woff2"
     # fontTools' default features cover Latin, Arabic joining and CJK vertical forms; "*" would add ~40 KB to CJK.
     options.name_IDs = ["*"]
@@ -61,17 +58,20 @@ def subset_font(source: Path, index: int, characters: str, target: Path, layout:
 
 
 # Part of the cache key of every slice: change it whenever subset_slice() changes what it writes.
-SLICE_OPTIONS_VERSION = "harfbuzz-unhinted-no-features-1"
+SLICE_OPTIONS_VERSION = "harfbuzz-unhinted-no-features-all-names-2"
 
 
 def subset_slice(source: Path, index: int, characters: str, target: Path) -> None:
-    """Subset a large script font to the characters, without OpenType features, as WOFF2: as subset_font() does
-    without ``layout``, but with HarfBuzz, which cuts a slice of a Chinese or Japanese font in milliseconds where
-    fontTools takes a second (pages get slices of their own: there are dozens per language)."""
+    """Subset a large script font to the characters as WOFF2, without OpenType features (glyph alternates a script
+    without shaping never uses: in a Chinese or Japanese font they double the file). HarfBuzz cuts a slice in
+    milliseconds where fontTools takes a second: pages get slices of their own, dozens per language."""
     wanted = harfbuzz.SubsetInput()
     wanted.unicode_set.update(ord(c) for c in characters)
     wanted.layout_feature_tag_set.clear()
-    wanted.name_id_set.invert()  # every name record: the font's copyright and licence go with each slice
+    # Every name record, the font's copyright and licence included: HarfBuzz keeps 0-6 by default, and an empty
+    # set inverted is every one (inverting the default would keep all but those).
+    wanted.name_id_set.clear()
+    wanted.name_id_set.invert()
     wanted.flags = (
         harfbuzz.SubsetFlags.NO_HINTING | harfbuzz.SubsetFlags.DESUBROUTINIZE | harfbuzz.SubsetFlags.NOTDEF_OUTLINE
     )

@@ -267,22 +267,21 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         language = self._language(config)
         view = state.view(language)
         title = Markup(str(page.meta.get("title") or page.title or view.territory.name)).striptags()
-        text = CardText(
-            title=title,
-            territory=view.territory.name,
-            language=language,
-            right_to_left=state.model.language(language).direction.value == "rtl",
-            font_family=state.model.language(language).font,
-        )
-        style = CardStyle(background=view.brand.primary, accent=view.brand.accent)
         if self.config.preview:
             # Nobody shares the preview on this computer: the page names its card, which is neither drawn nor
             # copied (253 copies cost 0.7 s a rebuild).
             address = card_address(page.url)
         else:
-            address = publish_card(
-                text, style, Path(config.config_file_path).parent / CARD_CACHE, Path(config.site_dir), page.url
+            text = CardText(
+                title=title,
+                territory=view.territory.name,
+                language=language,
+                right_to_left=state.model.language(language).direction.value == "rtl",
+                font_family=state.model.language(language).font,
             )
+            style = CardStyle(background=view.brand.primary, accent=view.brand.accent)
+            cache = Path(config.config_file_path).parent / CARD_CACHE
+            address = publish_card(text, style, cache, Path(config.site_dir), page.url)
         base = str(config.site_url or "")
         return {"url": urljoin(base if base.endswith("/") else f"{base}/", address), "alt": title}
 
