@@ -324,7 +324,7 @@ def kit(content_dir: Path | None, out_dir: Path | None, event: str | None, langu
     "--lang",
     "language",
     default="",
-    help="Preview this language only (with the source language): a change shows in about two seconds.",
+    help="Preview this language only (and the source language's home page): a change shows sooner still.",
 )
 def serve(content_dir: Path | None, addr: str, language: str) -> None:
     """Preview the site on this computer; it rebuilds when a file in content/ changes."""

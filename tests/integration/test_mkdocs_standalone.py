@@ -112,3 +112,60 @@ def test_the_preview_of_another_language_builds_its_pages_and_the_source_home_on
     assert {".", "sectors/water"} <= german and len(german) > 10
     source = {page.parent.as_posix() for page in out.rglob("index.html") if page.relative_to(out).parts[0] != "de"}
     assert source == {out.as_posix()}
+
+
+# What `vitrine serve` does when a file is saved, twice in one process (preview_shortcuts.py keeps what the first
+# build made); it prints how many pages' Markdown the second build took from the first.
+REBUILD_AFTER_AN_EDIT = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from vitrine.site import preview_shortcuts
+
+site, text, before, after = sys.argv[1:]
+def rebuild():
+    config = load_config(config_file="mkdocs.yml", site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    config.plugins.on_shutdown()
+rebuild()
+kept = len(preview_shortcuts._rendered)
+page = Path(text)
+page.write_text(page.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+rebuild()
+print(kept, len(preview_shortcuts._rendered))
+"""
+
+
+def test_a_preview_rebuild_after_an_edit_writes_what_a_new_build_writes(tmp_path: Path) -> None:
+    """The live preview keeps each page's HTML from Markdown and its search entries between rebuilds: after an
+    edit, its site is byte for byte the one a new process builds from the edited content, without any cache."""
+    project = project_copy(tmp_path)
+    environment = {**{k: v for k, v in os.environ.items() if k != "VITRINE_CONTENT"}, "VITRINE_PREVIEW": "true"}
+    edited = tmp_path / "edited"
+    added = "\n\n## Suppliers\n\nValves and meters come from [the projects](../projects/index.md) nearby."
+    text = "content/sectors/water.en.md"
+    run = subprocess.run(
+        [sys.executable, "-c", REBUILD_AFTER_AN_EDIT, str(edited), text, "a year.", "a year." + added],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    kept_first, kept_after = (int(count) for count in run.stdout.split())
+    assert kept_first > 20 and kept_after == kept_first + 2, "the edited page in two languages, the others kept"
+    fresh = tmp_path / "fresh"
+    command = [str(MKDOCS), "build", "--quiet", "-d", str(fresh)]
+    new = subprocess.run(
+        command, cwd=project, env={**environment, "VITRINE_PAGE_CACHE": ""}, capture_output=True, text=True, timeout=300
+    )
+    assert new.returncode == 0, new.stderr
+    files = sorted(path.relative_to(fresh) for path in fresh.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(edited) for path in edited.rglob("*") if path.is_file())
+    assert [name for name in files if (edited / name).read_bytes() != (fresh / name).read_bytes()] == []
+    page = (edited / "sectors" / "water" / "index.html").read_text(encoding="utf-8")
+    assert 'id="suppliers"' in page and "Valves and meters" in page and 'href="../../projects/"' in page
+    assert "Valves and meters" in (edited / "search" / "search_index.json").read_text(encoding="utf-8")

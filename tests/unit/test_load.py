@@ -87,7 +87,7 @@ def test_libyaml_reads_every_content_file_as_the_reader_in_python_does(monkeypat
     fast = [load._parse_with_libyaml(text, offset) for _name, text, offset in parts]
     assert all(result is not None for result in fast)
     monkeypatch.setattr(load, "_parse_with_libyaml", lambda text, offset: None)
-    slow = [parse_yaml(text, name, offset) for name, text, offset in parts]
+    slow = [load._parse_yaml(text, name, offset) for name, text, offset in parts]  # not what parse_yaml kept
     assert [(data, lines) for data, lines, _problem in slow] == [result[:2] for result in fast if result is not None]
 
 
@@ -107,3 +107,23 @@ def test_what_libyaml_cannot_read_plainly_is_left_to_the_reader_in_python(text: 
     assert load._parse_with_libyaml(text, 0) is None
     _data, _lines, problem = parse_yaml(text, "x.yml")
     assert problem is not None and problem.hint
+
+
+def test_a_text_read_again_gives_the_same_data_as_a_new_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The live preview reads every content file after each save: a text read before is not parsed again, and
+    each reader gets data of its own (changing it changes nothing for the next reader)."""
+    text = "title: Eau\nfigures:\n  - id: jobs\n    value: 1200\n"
+    first = parse_yaml(text, "sectors/water.fr.md", 3)
+    parsed: list[str] = []
+    monkeypatch.setattr(load, "_parse_with_libyaml", lambda *_args: parsed.append("again"))
+    first[0]["figures"][0]["value"] = 0
+    first[1].clear()
+    again = parse_yaml(text, "sectors/water.fr.md", 3)
+    assert parsed == []
+    assert again[0] == {"title": "Eau", "figures": [{"id": "jobs", "value": 1200}]}
+    assert again[1][("figures", 0, "value")] == 7
+    assert again[0] is not first[0]
+    elsewhere = parse_yaml(text, "sectors/water.fr.md", 10)  # another place in the file: other lines
+    assert parsed == ["again"] and elsewhere[1][("figures", 0, "value")] == 14
+    broken = parse_yaml("title: [unclosed\n", "sectors/broken.fr.md")
+    assert broken[2] is not None and parse_yaml("title: [unclosed\n", "sectors/broken.fr.md")[2] == broken[2]

@@ -27,7 +27,7 @@ from typing import Any
 from vitrine.model import Item, Model
 from vitrine.whole_files import write_whole
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: pages are kept repaired (markup.py)
 # Packages whose code shapes a page's HTML; a new version of one renders every page again.
 RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions", "jinja2")
 # The template a page is given when its HTML comes from the cache: it writes that HTML as it is.

@@ -16,6 +16,10 @@ from vitrine.model import Model
 from vitrine.urls import PlannedPage, plan
 from vitrine.view import FigureView, View
 
+# libyaml's writer, ten times faster than PyYAML's own (0.14 s a build for 253 headers); the same text for ordinary
+# values, and the same values read back for the rest.
+HeaderDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 # How one language cites a figure in a long text (the site's citation macro, in that language).
 Citation = Callable[[View], Callable[[FigureView], str]]
 
@@ -47,7 +51,7 @@ def render_page(view: View, page: PlannedPage, cite: Callable[[FigureView], str]
         shown = view.item(page.kind, page.item_id)
         body = view.cite_figures(shown.body, cite)
         header["vitrine"]["text_language"] = shown.text_language
-    front = yaml.safe_dump(header, allow_unicode=True, sort_keys=False)
+    front = yaml.dump(header, Dumper=HeaderDumper, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n\n{body.strip()}\n"
 
 

@@ -32,7 +32,7 @@ from vitrine.pipeline import prepare
 from vitrine.problems import ContentErrors
 from vitrine.progress import Count, Progress, quiet
 from vitrine.safety import clean_html
-from vitrine.site import context, postbuild, search, theme_listing
+from vitrine.site import context, i18n_files, postbuild, preview_shortcuts, search, theme_listing
 from vitrine.site.cards import publish_card
 from vitrine.site.config import VitrinePluginConfig
 from vitrine.site.fragments import environment
@@ -77,6 +77,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         theme_listing.install()
+        i18n_files.install()
         if self.state is None:
             self.state = self._start(config)
         state = self.state
@@ -86,6 +87,9 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         language = self._language(config)
         # The direction of the language being built, as the content declares it (Material reads theme.direction).
         config.theme["direction"] = state.model.language(language).direction.value
+        if self.config.preview:
+            preview_shortcuts.install()
+            preview_shortcuts.leave_out_templates(config, language, state.model.source_language)
         search.segment_chinese_only_for(language)
         if not config.site_url:
             config.site_url = str(state.model.territory.data.site_url)
@@ -168,10 +172,13 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        self._reuse().finish(page.url, output, self._page_notes(page.url, self._language(config)))
+        reuse = self._reuse()
+        # The cache keeps pages repaired: a page taken from it is written as it is.
+        finished = output if reuse.reused_output(page.url) is not None else repair_theme_markup(output)
+        reuse.finish(page.url, finished, self._page_notes(page.url, self._language(config)))
         self._pages = Count(self._pages.task, self._pages.done + 1, max(self._pages.total, self._pages.done + 1))
         self._progress(self._pages)
-        return repair_theme_markup(output)
+        return finished
 
     def on_pre_template(self, template: Any, /, *, template_name: str, config: MkDocsConfig) -> Any:
         if template_name == "404.html":
