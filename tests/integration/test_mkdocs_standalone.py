@@ -70,22 +70,38 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_when_content_changes(tmp_path: Path) -> None:
+def builds_logged(log: Path) -> int:
+    return log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
+
+
+def test_serve_rebuilds_once_when_content_changes(tmp_path: Path) -> None:
+    """An edit in content/ rebuilds the preview once (the pages it writes into docs/ do not start another build),
+    and so does a change to a hand-written file of docs/assets/."""
     project = project_copy(tmp_path)
     port = free_port()
-    server = subprocess.Popen(
-        [str(VITRINE_BIN), "serve", "--addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [str(VITRINE_BIN), "serve", "--addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
         page = f"http://127.0.0.1:{port}/sectors/water/"
         assert wait_for(page, "Water technologies", 90), "the preview did not start"
         text = project / "content" / "sectors" / "water.en.md"
         text.write_text(text.read_text().replace("Water technologies", "Clean water technologies"))
         assert wait_for(page, "Clean water technologies", 90), "the preview did not rebuild after a content change"
+        time.sleep(3)  # a second build would start within a second of the first one's end (0.5 s polling)
+        assert builds_logged(log) == 2, log.read_text(encoding="utf-8")
+        style = project / "docs" / "assets" / "vitrine.css"
+        style.write_text(style.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while builds_logged(log) < 3 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert builds_logged(log) == 3, "the preview did not rebuild after docs/assets/vitrine.css changed"
     finally:
         server.terminate()
         try:

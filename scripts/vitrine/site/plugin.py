@@ -103,6 +103,13 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.state is not None:
             server.watch(str(self.state.content_dir))
+        # docs/ holds what the build writes from the content, and the hand-written files of docs/assets/. Watched
+        # whole, it made every edit rebuild the site twice (once more for the pages just written), and the browser
+        # reload twice.
+        server.unwatch(config.docs_dir)
+        assets = Path(config.docs_dir) / "assets"
+        if assets.is_dir():
+            server.watch(str(assets), recursive=False)
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
