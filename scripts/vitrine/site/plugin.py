@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -88,6 +88,8 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         # The direction of the language being built, as the content declares it (Material reads theme.direction).
         config.theme["direction"] = state.model.language(language).direction.value
         if self.config.preview:
+            # The preview's terminal shows MkDocs' steps and what to correct, not each language's settings.
+            logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
             preview_shortcuts.install()
             preview_shortcuts.leave_out_templates(config, language, state.model.source_language)
         search.segment_chinese_only_for(language)
@@ -205,15 +207,20 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
             self._state().not_found[self._language(config)] = output_content
         return output_content
 
-    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged the search index
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        reuse = self._reuse()  # the language it counted: the config names the last language mkdocs-static-i18n set
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the other languages from the first one's build
+    def _count_pages(self, config: MkDocsConfig) -> None:
+        reuse = self._reuse()
         rendered, reused = reuse.counts["rendered"], reuse.counts["reused"]
         log.info(f"Vitrine: “{reuse.language}”: {rendered} page(s) rendered, {reused} unchanged")
+
+    @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged the search index
+    def _finish_site(self, config: MkDocsConfig) -> None:
         if getattr(config.plugins.get("i18n"), "building", False):
             return  # a nested language build: the outer build finishes the work once every language is done
         self._reuse().cache.prune()
         postbuild.finish(self._state(), Path(config.site_dir), preview=self.config.preview)
+
+    on_post_build = CombinedEvent(_count_pages, _finish_site)
 
     # --- for the processes that build languages side by side (parallel.py) -----------------------------
 
