@@ -588,10 +588,10 @@ def preview_rebuild(content: Path, language: str) -> dict[str, float]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    os.environ["VITRINE_CONTENT"] = str(content)
-    os.environ["VITRINE_PREVIEW_LANGUAGE"] = language
-    os.environ["VITRINE_PREVIEW"] = "true"  # as vitrine serve sets it
-    out = Path(tempfile.mkdtemp(prefix="vitrine-preview-"))
+    from vitrine.cli import preview_environment
+
+    os.environ.update(preview_environment(content, language))  # as vitrine serve sets it
+    out = Path(tempfile.mkdtemp(prefix="vitrine-preview-", dir=os.environ.get("TMPDIR")))
 
     def rebuild() -> float:
         started = time.perf_counter()

@@ -7,11 +7,13 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 from support.project import MINIMAL_CONTENT, PROJECT
+from vitrine.cli import preview_environment
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 VITRINE_BIN = Path(sys.executable).with_name("vitrine")
@@ -80,6 +82,8 @@ def test_serve_rebuilds_once_when_content_changes(tmp_path: Path) -> None:
     project = project_copy(tmp_path)
     port = free_port()
     log = tmp_path / "serve.log"
+    scratch = Path(preview_environment(project / "content", "").get("TMPDIR") or tempfile.gettempdir())
+    copies_before = set(scratch.glob("mkdocs_*"))
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [str(VITRINE_BIN), "serve", "--addr", f"127.0.0.1:{port}"],
@@ -102,6 +106,9 @@ def test_serve_rebuilds_once_when_content_changes(tmp_path: Path) -> None:
         while builds_logged(log) < 3 and time.monotonic() < deadline:
             time.sleep(0.5)
         assert builds_logged(log) == 3, "the preview did not rebuild after docs/assets/vitrine.css changed"
+        server.terminate()
+        assert server.wait(timeout=20) == 0, log.read_text(encoding="utf-8")
+        assert set(scratch.glob("mkdocs_*")) == copies_before, "the preview left its copy of the site behind"
     finally:
         server.terminate()
         try:

@@ -9,6 +9,8 @@ mkdocs-static-i18n then runs one build per language, calling the other events on
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,6 +114,11 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         assets = Path(config.docs_dir) / "assets"
         if assets.is_dir():
             server.watch(str(assets), recursive=False)
+        if threading.current_thread() is threading.main_thread():
+            # A stop request or a closed terminal ends the preview as Ctrl+C does, so that MkDocs deletes its
+            # temporary copy of the site (in memory: cli.preview_environment) instead of leaving it behind.
+            for stop in (signal.SIGTERM, signal.SIGHUP):
+                signal.signal(stop, signal.default_int_handler)
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:
