@@ -75,7 +75,8 @@ def test_the_skip_link_comes_first_and_leads_to_the_content(page: Page, referenc
     first = tab(page)
     assert first.classes.startswith("md-skip") and first.shown and first.ring, first
     page.keyboard.press("Enter")
-    assert page.url.endswith("#vitrine-content")
+    # Playwright learns of the jump to the anchor from the browser's events: on a busy machine, after press returns.
+    page.wait_for_url("**#vitrine-content", timeout=10_000)
     after = tab(page)
     assert page.evaluate("() => document.activeElement.closest('.md-content') !== null"), after
 

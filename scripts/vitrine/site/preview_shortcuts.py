@@ -56,13 +56,6 @@ def leave_out_templates(config: MkDocsConfig, language: str, source_language: st
         config.theme.static_templates.discard("404.html")
 
 
-def forget() -> None:
-    """Keep nothing: the next rebuild renders every page (tests compare the two)."""
-    _rendered.clear()
-    _entries.clear()
-    _files_digest.clear()
-
-
 class _Reports(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.NOTSET)
@@ -82,6 +75,7 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
         str(getattr(getattr(files, "plugin", None), "current_language", "")),
         repr(config["markdown_extensions"]),
         repr(sorted((config["mdx_configs"] or {}).items())),
+        repr(config.validation.links),  # how loudly MkDocs reports each kind of link
         logging.getLogger("mkdocs.structure.pages").getEffectiveLevel(),
     )
     kept = _rendered.get(key)
