@@ -340,7 +340,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Pa
 
 
 def _parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[Path_, int], Problem | None]:
-    """Parse YAML text into plain data and a line map; a syntax error becomes a Problem, not an exception."""
+    """``parse_yaml`` without what it kept: libyaml for a well-formed file, else the reader in Python."""
     fast = _parse_with_libyaml(text, line_offset)
     if fast is not None:
         return fast

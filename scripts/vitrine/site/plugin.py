@@ -9,8 +9,6 @@ mkdocs-static-i18n then runs one build per language, calling the other events on
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -90,10 +88,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         # The direction of the language being built, as the content declares it (Material reads theme.direction).
         config.theme["direction"] = state.model.language(language).direction.value
         if self.config.preview:
-            # The preview's terminal shows MkDocs' steps and what to correct, not each language's settings.
-            logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
-            preview_shortcuts.install()
-            preview_shortcuts.leave_out_templates(config, language, state.model.source_language)
+            preview_shortcuts.prepare(config, language, state.model.source_language)
         search.segment_chinese_only_for(language)
         if not config.site_url:
             config.site_url = str(state.model.territory.data.site_url)
@@ -105,20 +100,7 @@ class VitrinePlugin(BasePlugin[VitrinePluginConfig]):
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        if self.state is not None:
-            server.watch(str(self.state.content_dir))
-        # docs/ holds what the build writes from the content, and the hand-written files of docs/assets/. Watched
-        # whole, it made every edit rebuild the site twice (once more for the pages just written), and the browser
-        # reload twice.
-        server.unwatch(config.docs_dir)
-        assets = Path(config.docs_dir) / "assets"
-        if assets.is_dir():
-            server.watch(str(assets), recursive=False)
-        if threading.current_thread() is threading.main_thread():
-            # A stop request or a closed terminal ends the preview as Ctrl+C does, so that MkDocs deletes its
-            # temporary copy of the site (in memory: cli.preview_environment) instead of leaving it behind.
-            for stop in (signal.SIGTERM, signal.SIGHUP):
-                signal.signal(stop, signal.default_int_handler)
+        preview_shortcuts.watch(server, config.docs_dir, self.state.content_dir if self.state else None)
         return server
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Any) -> Any:

@@ -15,8 +15,8 @@ Besides, each language build copies the theme's files into the same folder again
 rebuild. And it leaves out two pages no one sees on this computer: the site maps, and the 404 pages of languages
 other than the source (the preview answers a missing address with the site's own 404.html).
 
-Only the live preview installs this (``install``, idempotent; ``leave_out_templates`` for each language); a build
-for a host takes MkDocs' own path.
+Only the live preview installs this (``prepare``, for each language); a build for a host takes MkDocs' own path.
+``watch`` says what the preview rebuilds after.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import logging
+import signal
+import threading
+from pathlib import Path
 from typing import Any
 
 from material.plugins.search import plugin as material_search
@@ -41,19 +44,36 @@ _entries: dict[str, list[dict[str, Any]]] = {}
 _files_digest: dict[int, tuple[Files, str]] = {}
 
 
-def install() -> None:
-    """From now on, in this process."""
+def prepare(config: MkDocsConfig, language: str, source_language: str) -> None:
+    """For the language being built (idempotent): the shortcuts installed in this process, the theme's pages the
+    preview does not show left out, and the terminal kept to what staff act on."""
     Page.render = _render  # type: ignore[method-assign,assignment]
     material_search.SearchIndex.add_entry_from_context = _add_entries
     File.copy_file = _copy_once  # type: ignore[method-assign,assignment]
-
-
-def leave_out_templates(config: MkDocsConfig, language: str, source_language: str) -> None:
-    """The theme's pages the preview does not show, for the language being built."""
     config.theme.static_templates.discard("sitemap.xml")  # hosts read it (postbuild.py writes it); 0.1 s a rebuild
     if language != source_language:
         # Built after the source language: the preview answers a missing address with the source language's.
         config.theme.static_templates.discard("404.html")
+    # MkDocs' steps and what to correct, not each language's settings (about 80 lines a rebuild).
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+
+
+def watch(server: Any, docs_dir: str, content_dir: Path | None) -> None:
+    """What the preview rebuilds after: the content, and the hand-written files of docs/assets/.
+
+    docs/ also holds what the build writes from the content: watched whole, it made every edit rebuild the site
+    twice (once more for the pages just written), and the browser reload twice."""
+    if content_dir is not None:
+        server.watch(str(content_dir))
+    server.unwatch(docs_dir)
+    assets = Path(docs_dir) / "assets"
+    if assets.is_dir():
+        server.watch(str(assets), recursive=False)
+    if threading.current_thread() is threading.main_thread():
+        # A stop request or a closed terminal ends the preview as Ctrl+C does, so that MkDocs deletes its
+        # temporary copy of the site (in memory: cli.preview_environment) instead of leaving it behind.
+        for stop in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(stop, signal.default_int_handler)
 
 
 class _Reports(logging.Handler):
